@@ -1,0 +1,147 @@
+"""Achievement rate (달성률) of one indicator, exact.
+
+- up (상향): actual / target × 100
+- down (하향), method ``ratio``: target / actual × 100; method ``mirror``:
+  (2 − actual / target) × 100, floored at 0. A down indicator with actual 0 and a positive
+  target has no finite ratio: the raw rate is undefined (None) and it scores at the cap
+  (100 when no cap is set).
+- milestone: achieved → 100, not achieved → 0.
+
+The scored rate is the raw rate, capped (``cap``), floored at 0, or mapped through a band table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from ._errors import ScoringError
+from ._numbers import to_fraction
+
+Method = Literal["ratio", "mirror"]
+HUNDRED = Fraction(100)
+
+
+@dataclass(frozen=True, slots=True)
+class Achievement:
+    """Raw and scored achievement rate in percent (exact fractions).
+
+    ``raw`` is None when the rate is undefined (a down indicator whose actual is 0).
+    """
+
+    raw: Fraction | None
+    scored: Fraction
+    capped: bool = False
+    method: str = "ratio"
+    note: str | None = None
+
+
+def _apply_bands(raw: Fraction, bands: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
+    best: Fraction | None = None
+    for lo, pts in sorted(bands, key=lambda b: b[0]):
+        if raw >= lo:
+            best = pts
+    return best if best is not None else Fraction(0)
+
+
+def achievement_rate(
+    actual: object,
+    target: object,
+    *,
+    direction: Literal["up", "down"] = "up",
+    method: Method | None = None,
+    cap: object = None,
+    kind: Literal["quantitative", "qualitative", "milestone"] = "quantitative",
+    bands: Sequence[tuple[object, object]] | None = None,
+    indicator: str | None = None,
+) -> Achievement:
+    """Achievement rate (달성률) of ``actual`` against ``target``.
+
+    Args:
+        actual: the result (실적). For a milestone: True/False, or the printed text
+            (equal to the target, or one of 달성/완료/O/Y/예 counts as achieved).
+        target: the target (목표치); must be positive on ratio methods.
+        direction: ``"up"`` or ``"down"`` (하향지표: lower is better).
+        method: for down indicators, ``"ratio"`` (default) or ``"mirror"``.
+        cap: cap on the scored rate in percent (e.g. 100 or 120).
+        kind: ``"milestone"`` scores 100 or 0.
+        bands: optional band table ``[(min_rate, points), …]``: the scored rate is the points
+            of the highest band whose minimum the raw rate reaches (0 below all bands).
+        indicator: name used in error messages.
+
+    Raises:
+        ScoringError: zero/negative target on a ratio method, missing actual, bad values.
+
+    >>> achievement_rate(18, 16).raw
+    Fraction(225, 2)
+    >>> float(achievement_rate(18, 16, cap=100).scored)
+    100.0
+    """
+    who = f"indicator {indicator}: " if indicator else ""
+    cap_f = to_fraction(cap) if cap is not None else None
+    if cap_f is not None and cap_f <= 0:
+        raise ScoringError(f"{who}cap must be positive, got {cap}")
+    if actual is None:
+        raise ScoringError(f"{who}no actual result (실적) given; enter the result or mark the "
+                           "indicator as not measured in the rubric")
+    if kind == "milestone":
+        done = _milestone_done(actual, target)
+        rate = HUNDRED if done else Fraction(0)
+        return Achievement(raw=rate, scored=rate, method="milestone")
+    try:
+        a = to_fraction(actual)
+    except ValueError:
+        raise ScoringError(f"{who}actual {actual!r} is not a number") from None
+    try:
+        t = to_fraction(target)
+    except ValueError:
+        raise ScoringError(f"{who}target {target!r} is not a number; a text target needs "
+                           "kind: milestone") from None
+    if direction not in ("up", "down"):
+        raise ScoringError(f"{who}direction must be 'up' or 'down', not {direction!r}")
+    m: str = "ratio" if direction == "up" else (method or "ratio")
+    if m not in ("ratio", "mirror"):
+        raise ScoringError(f"{who}unknown method {method!r}; use 'ratio' or 'mirror'")
+    if t <= 0:
+        raise ScoringError(f"{who}target {target} is zero or negative: a rate against it has no "
+                           "meaning; set a positive target or a band table in the rubric")
+    raw: Fraction | None
+    if direction == "up":
+        raw = a / t * HUNDRED
+    elif m == "ratio":
+        if a < 0:
+            raise ScoringError(f"{who}actual {actual} is negative on a down (하향) ratio")
+        raw = None if a == 0 else t / a * HUNDRED
+    else:
+        raw = max(Fraction(0), (2 - a / t) * HUNDRED)
+    if raw is None:
+        scored = cap_f if cap_f is not None else HUNDRED
+        return Achievement(raw=None, scored=scored, capped=True, method=m,
+                           note="actual 0 on a down indicator: rate undefined, scored at the cap")
+    if bands:
+        scored = _apply_bands(raw, [(to_fraction(lo), to_fraction(p)) for lo, p in bands])
+        if cap_f is not None:
+            scored = min(scored, cap_f)
+        return Achievement(raw=raw, scored=scored, capped=scored != raw, method=m)
+    scored = max(raw, Fraction(0))
+    capped = False
+    if cap_f is not None and scored > cap_f:
+        scored, capped = cap_f, True
+    return Achievement(raw=raw, scored=scored, capped=capped, method=m)
+
+
+_DONE = {"달성", "완료", "o", "○", "y", "yes", "예", "true", "achieved", "done"}
+
+
+def _milestone_done(actual: object, target: object) -> bool:
+    if isinstance(actual, bool):
+        return actual
+    if isinstance(actual, (int, Fraction, Decimal)):
+        return bool(actual)
+    text = str(actual).strip()
+    if target is not None and text == str(target).strip():
+        return True
+    return text.lower() in _DONE

@@ -1,0 +1,88 @@
+"""Errors that name the place and the fix.
+
+Every problem evalkit reports about input carries where it is (file, line/column when the
+format gives one, row/column for workbooks, the field path) and what to do about it, so a
+secretariat reader (간사) can fix the input without reading code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located problem in an input file."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+    fix: str | None = None
+    severity: Severity = "error"
+    sheet: str | None = None
+    row: int | None = None
+    col: str | None = None
+
+    @property
+    def location(self) -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.col is not None:
+            parts.append(f"column {self.col}")
+        if self.line is not None:
+            parts.append(f"line {self.line}" + (f":{self.column}" if self.column else ""))
+        where = ", ".join(parts)
+        if self.field:
+            where = f"{where}: {self.field}" if where else self.field
+        return where
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        if self.fix:
+            text += f" (fix: {self.fix})"
+        return text
+
+
+class EvalkitError(Exception):
+    """Base class of every error evalkit raises on purpose."""
+
+
+class InputError(EvalkitError):
+    """Input that cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem], summary: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        head = summary or f"{len(errors)} problem(s) in the input"
+        body = "\n".join(f"  - {p}" for p in errors)
+        super().__init__(f"{head}\n{body}" if body else head)
+
+
+class RubricError(InputError):
+    """The rubric file is malformed or inconsistent."""
+
+
+class ScoringError(EvalkitError):
+    """A score cannot be computed (e.g. a zero target on a ratio method)."""
+
+
+class UnitError(EvalkitError):
+    """A unit is unknown or cannot convert to the one required."""
+
+
+def raise_if_errors(
+    problems: Sequence[Problem], kind: type[InputError] = InputError, summary: str | None = None
+) -> None:
+    if any(p.severity == "error" for p in problems):
+        raise kind(problems, summary)

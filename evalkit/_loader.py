@@ -1,0 +1,412 @@
+"""Load and validate a rubric file, reporting every problem at once with its place and fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ._errors import Problem, RubricError
+from ._rubric import Rubric, Task, effective_weights
+from ._units import is_known_unit
+from ._yaml import Mark, Path_, YamlDocument, load_yaml
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Outcome of :func:`validate_rubric`: the rubric (None if unusable) and every problem."""
+
+    rubric: Rubric | None
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> dict[str, int]:
+        """Counts for the warning summary (assumed weights, data notes, …)."""
+        r = self.rubric
+        if r is None:
+            return {"errors": len(self.errors)}
+        return {
+            "strategic_goals": len(r.strategic_goals),
+            "performance_goals": len(r.performance_goals),
+            "tasks": len(r.tasks),
+            "indicators": sum(len(t.indicators) for t in r.tasks),
+            "assumed_weights": sum(1 for t in r.tasks if t.weights_assumed),
+            "data_notes": len(r.all_data_notes),
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+        }
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    """Load a rubric YAML file (성과관리 시행계획 기반 평가 기준).
+
+    Raises :class:`~evalkit.RubricError` listing every problem (file, line, field, fix).
+    """
+    report = validate_rubric(path)
+    if report.rubric is None or report.errors:
+        raise RubricError(report.problems, f"{path}: {len(report.errors)} error(s) in the rubric")
+    return report.rubric
+
+
+def validate_rubric(path: str | Path) -> ValidationReport:
+    """Check a rubric file and return every error and warning found (never raises on input)."""
+    path = Path(path)
+    doc, problems = load_yaml(path)
+    if doc is None:
+        return ValidationReport(None, tuple(problems))
+    if not isinstance(doc.data, dict):
+        return ValidationReport(None, (Problem(
+            f"the top level is a {_kind(doc.data)}, not a mapping", file=str(path), line=1,
+            fix="start the file with `meta:`, `criteria:` and `strategic_goals:` (or `include:`)"),))
+    problems.extend(_resolve_includes(path, doc))
+    if problems:
+        return ValidationReport(None, tuple(problems))
+    try:
+        rubric = Rubric.model_validate(doc.data)
+    except ValidationError as exc:
+        return ValidationReport(None, tuple(_pydantic_problems(exc, doc)))
+    rubric._path = str(path)
+    problems = _semantic_problems(rubric, doc)
+    return ValidationReport(rubric, tuple(problems))
+
+
+def _kind(value: object) -> str:
+    return {list: "list", str: "text", type(None): "empty document"}.get(type(value),
+                                                                         type(value).__name__)
+
+
+def _resolve_includes(path: Path, doc: YamlDocument) -> list[Problem]:
+    data = doc.data
+    inc = data.get("include")
+    if inc is None:
+        return []
+    mark = doc.mark_for(("include",))
+    if not isinstance(inc, list) or not all(isinstance(x, str) for x in inc):
+        return [_at(mark, "`include` must be a list of file paths", "include",
+                    "write `include: [goal-1.yaml, goal-2.yaml]`")]
+    goals = data.setdefault("strategic_goals", [])
+    if not isinstance(goals, list):
+        return [_at(doc.mark_for(("strategic_goals",)), "`strategic_goals` must be a list",
+                    "strategic_goals", "make it a list, or move the goals into included files")]
+    problems: list[Problem] = []
+    for i, rel in enumerate(inc):
+        target = (path.parent / rel)
+        sub, sub_problems = load_yaml(target, display_name=str(target))
+        if sub is None:
+            problems.extend(sub_problems)
+            continue
+        if not isinstance(sub.data, dict):
+            problems.append(Problem(f"an included file must hold one strategic goal mapping, "
+                                    f"not a {_kind(sub.data)}", file=str(target), line=1,
+                                    field=f"include[{i}]",
+                                    fix="start it with `code:`, `title:`, `performance_goals:`"))
+            continue
+        idx = len(goals)
+        goals.append(sub.data)
+        for p, m in sub.marks.items():
+            doc.marks[("strategic_goals", idx, *p)] = m
+    return problems
+
+
+def _at(mark: Mark | None, message: str, field_: str, fix: str | None = None,
+        severity: str = "error") -> Problem:
+    return Problem(message, file=mark.file if mark else None, line=mark.line if mark else None,
+                   column=mark.column if mark else None, field=field_, fix=fix,
+                   severity="warning" if severity == "warning" else "error")
+
+
+def friendly_path(data: Any, loc: Path_) -> tuple[str, Path_]:
+    """Render a data path as the secretariat reads it: ``tasks[Ⅰ-1-①].indicators[2].weight``.
+
+    Returns the text and the longest prefix of ``loc`` that exists in ``data``.
+    """
+    parts: list[str] = []
+    node = data
+    real: list[str | int] = []
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        if isinstance(node, dict) and key in node:
+            child = node[key]
+            nxt = loc[i + 1] if i + 1 < len(loc) else None
+            if isinstance(child, list) and isinstance(nxt, int) and 0 <= nxt < len(child):
+                item = child[nxt]
+                label = _label(str(key), item, nxt)
+                if key == "tasks":
+                    parts = [label]
+                else:
+                    parts.append(label)
+                real.extend([key, nxt])
+                node = item
+                i += 2
+                continue
+            parts.append(str(key))
+            real.append(key)
+            node = child
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            parts.append(f"[{key}]")
+            real.append(key)
+            node = node[key]
+        elif isinstance(key, str) and not isinstance(node, dict) and i == len(loc) - 1:
+            break
+        else:
+            # A key the file does not have (e.g. a missing field): name it, no position.
+            if isinstance(key, str) and key not in ("decimal", "str", "int", "none",
+                                                    "function-after", "tuple", "list"):
+                parts.append(key)
+            elif isinstance(key, int):
+                parts.append(f"[{key}]")
+        i += 1
+    text = ".".join(p for p in parts).replace(".[", "[")
+    return text, tuple(real)
+
+
+def _label(key: str, item: Any, idx: int) -> str:
+    if isinstance(item, dict):
+        if key in ("strategic_goals", "performance_goals", "tasks") and item.get("code"):
+            return f"{key}[{item['code']}]"
+        if key == "indicators" and isinstance(item.get("no"), int):
+            return f"{key}[{item['no']}]"
+        if key == "items" and item.get("id"):
+            return f"{key}[{item['id']}]"
+    return f"{key}[{idx}]"
+
+
+_FIXES = {
+    "missing": "add the field",
+    "extra_forbidden": "remove it, or check its spelling against `evalkit schema`",
+    "literal_error": "use one of the values listed",
+    "decimal_parsing": "write a plain number such as 0.3 (no units, no commas)",
+    "decimal_type": "write a plain number such as 0.3",
+    "int_parsing": "write a whole number",
+    "int_type": "write a whole number",
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "string_type": "write text (quote it if it starts with a special character)",
+    "dict_type": "write a mapping (key: value lines)",
+    "model_type": "write a mapping (key: value lines)",
+    "tuple_type": "write a list (lines starting with `- `)",
+    "list_type": "write a list (lines starting with `- `)",
+    "too_short": "add at least one item",
+    "string_too_short": "write a non-empty value",
+    "greater_than": "use a larger value",
+    "greater_than_equal": "use a larger value",
+    "less_than_equal": "use a smaller value",
+    "less_than": "use a smaller value",
+    "string_pattern_mismatch": "use ASCII letters, digits and _ (e.g. plan, feedback)",
+    "value_error": None,
+}
+
+
+def _pydantic_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
+    out: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        text, real = friendly_path(doc.data, loc)
+        # Unions report one error per member; keep the first per place.
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        etype = str(err["type"])
+        if (text, etype) in seen or (text, "*") in seen:
+            continue
+        seen.add((text, etype))
+        mark = doc.mark_for(real)
+        fix = _FIXES.get(etype, None)
+        if etype == "missing":
+            fix = f"add `{loc[-1]}:`" if loc else fix
+        inp = err.get("input")
+        if etype not in ("missing",) and not isinstance(inp, (dict, list)):
+            msg = f"{msg} (got {inp!r})"
+        out.append(_at(mark, msg, text or "(top level)", fix))
+    return out
+
+
+def _note_fields(task: Task) -> set[str]:
+    return {n.field or "" for n in task.data_notes}
+
+
+def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
+    out: list[Problem] = []
+
+    def add(loc: Path_, message: str, fix: str | None = None, warn: bool = False) -> None:
+        text, real = friendly_path(doc.data, loc)
+        out.append(_at(doc.mark_for(real), message, text, fix, "warning" if warn else "error"))
+
+    # Criteria add up; at most one computed criterion.
+    total = sum((c.points for c in r.criteria.items), Decimal(0))
+    if total != r.criteria.total:
+        add(("criteria", "total"), f"criteria points add up to {total}, not the stated total "
+            f"{r.criteria.total}", "make the items' points add up to `total`")
+    ids = [c.id for c in r.criteria.items]
+    for i, c in enumerate(r.criteria.items):
+        if ids.count(c.id) > 1 and ids.index(c.id) != i:
+            add(("criteria", "items", i, "id"), f"criterion id {c.id!r} is used twice",
+                "give each criterion its own id")
+    if len(r.criteria.computed) > 1:
+        add(("criteria", "items"), "more than one criterion has method: computed",
+            "keep one computed criterion (성과지표 달성도); the others are scored by the panel")
+    if r.adjustments.min > 0 or r.adjustments.max < 0:
+        add(("adjustments",), "adjustment limits must satisfy min ≤ 0 ≤ max",
+            "e.g. `adjustments: {min: -3, max: 3}`")
+
+    # Unique codes, nesting of codes.
+    seen_codes: dict[str, str] = {}
+
+    def unique(code: str, loc: Path_, what: str) -> None:
+        if code in seen_codes:
+            add((*loc, "code"), f"{what} code {code!r} is used twice (also {seen_codes[code]})",
+                "give each its own code as printed in the plan")
+        else:
+            seen_codes[code] = what
+
+    goal_codes = {sg.code for sg in r.strategic_goals}
+    sub_names = [s.name for s in r.subcommittees]
+    for si, s in enumerate(r.subcommittees):
+        if sub_names.count(s.name) > 1 and sub_names.index(s.name) != si:
+            add(("subcommittees", si, "name"), f"subcommittee {s.name!r} is listed twice",
+                "list each subcommittee once")
+        for g in s.goals:
+            if g not in goal_codes:
+                add(("subcommittees", si, "goals"), f"subcommittee {s.name!r} names unknown "
+                    f"strategic goal {g!r}", f"use one of {', '.join(sorted(goal_codes))}")
+    goal_owner: dict[str, str] = {}
+    for s in r.subcommittees:
+        for g in s.goals:
+            if g in goal_owner:
+                add(("subcommittees",), f"strategic goal {g!r} is given to both "
+                    f"{goal_owner[g]!r} and {s.name!r}", "give each goal one subcommittee")
+            goal_owner[g] = s.name
+
+    for gi, sg in enumerate(r.strategic_goals):
+        gloc: Path_ = ("strategic_goals", gi)
+        unique(sg.code, gloc, "strategic goal")
+        for ii, ind in enumerate(sg.indicators):
+            _check_indicator(add, (*gloc, "indicators", ii), ind, None)
+        for pi, pg in enumerate(sg.performance_goals):
+            ploc: Path_ = (*gloc, "performance_goals", pi)
+            unique(pg.code, ploc, "performance goal")
+            if not pg.code.startswith(sg.code + "-"):
+                add((*ploc, "code"), f"performance goal {pg.code!r} does not sit under strategic "
+                    f"goal {sg.code!r}", f"codes under {sg.code} look like {sg.code}-1")
+            for ii, ind in enumerate(pg.indicators):
+                _check_indicator(add, (*ploc, "indicators", ii), ind, None)
+            for ti, task in enumerate(pg.tasks):
+                tloc: Path_ = (*ploc, "tasks", ti)
+                unique(task.code, tloc, "task")
+                if not task.code.startswith(pg.code + "-"):
+                    add((*tloc, "code"), f"task {task.code!r} does not sit under performance "
+                        f"goal {pg.code!r}", f"codes under {pg.code} look like {pg.code}-①")
+                _check_task(add, tloc, task)
+                if r.subcommittees and task.assigned_subcommittee is None:
+                    add((*tloc,), f"task {task.code} has no subcommittee",
+                        "set `subcommittee:` on the task or list its goal under a subcommittee")
+                elif task.subcommittee is not None and task.subcommittee not in sub_names:
+                    add((*tloc, "subcommittee"), f"unknown subcommittee {task.subcommittee!r}",
+                        f"use one of {', '.join(sub_names) or '(none defined)'}")
+    return out
+
+
+def _check_task(add: Any, tloc: Path_, task: Task) -> None:
+    nos = [i.no for i in task.indicators]
+    if nos != list(range(1, len(nos) + 1)):
+        add((*tloc, "indicators"), f"indicator numbers are {nos}, expected 1..{len(nos)}",
+            "number the indicators in table order (①=1, ②=2, …)")
+    notes = _note_fields(task)
+    has_weight_note = any("weight" in f for f in notes) or any(
+        n.issue in ("missing_weight", "weight_sum") for n in task.data_notes)
+    printed = [i.weight for i in task.indicators]
+    if task.weighting == "printed":
+        missing = [i.no for i in task.indicators if i.weight is None]
+        if missing:
+            add((*tloc, "indicators", missing[0] - 1, "weight"),
+                f"weighting is `printed` but indicator(s) {missing} print no weight",
+                "write the printed weights, or set `weighting: equal` with a data note")
+        else:
+            s = sum((Fraction(w) for w in printed if w is not None), Fraction(0))
+            if s != 1:
+                shown = " + ".join(str(w) for w in printed)
+                add((*tloc, "weighting"), f"printed weights sum to {_dec(s)} ({shown}), not 1",
+                    "correct the weights so they total exactly 1, or set `weighting: normalized` "
+                    "and add a data note saying why")
+    elif task.weighting == "equal":
+        if any(w is not None for w in printed) and not has_weight_note:
+            add((*tloc, "weighting"), "weighting is `equal` but weights are printed",
+                "use `weighting: printed`, or add a data note explaining why they are ignored")
+        else:
+            add((*tloc, "weighting"), f"no weights printed: equal weights 1/{len(printed)} "
+                "assumed", None, True)
+    elif task.weighting == "normalized":
+        if any(w is None for w in printed):
+            add((*tloc, "weighting"), "weighting `normalized` needs every printed weight",
+                "write all weights, or use `override` with applied_weight")
+        elif sum(Fraction(w) for w in printed if w is not None) == 0:
+            add((*tloc, "weighting"), "printed weights sum to 0", "write the printed weights")
+        if not has_weight_note:
+            add((*tloc, "data_notes"), "weighting `normalized` needs a data note",
+                "add a data note (issue: weight_sum) saying what is printed and applied")
+        else:
+            add((*tloc, "weighting"), "printed weights do not sum to 1: scaled to 1", None, True)
+    elif task.weighting == "override":
+        missing = [i.no for i in task.indicators if i.applied_weight is None]
+        if missing:
+            add((*tloc, "indicators", missing[0] - 1, "applied_weight"),
+                f"weighting `override` but indicator(s) {missing} have no applied_weight",
+                "give every indicator an applied_weight (they must total 1)")
+        else:
+            s = sum((Fraction(i.applied_weight) for i in task.indicators
+                     if i.applied_weight is not None), Fraction(0))
+            if s != 1:
+                add((*tloc, "weighting"), f"applied weights sum to {_dec(s)}, not 1",
+                    "make the applied_weight values total exactly 1")
+        if not task.data_notes:
+            add((*tloc, "data_notes"), "weighting `override` needs a data note",
+                "add a data note saying what is printed and what is applied")
+        else:
+            add((*tloc, "weighting"), "weights applied by override", None, True)
+    if effective_weights(task) is None and not any(p for p in printed):
+        pass
+    for ii, ind in enumerate(task.indicators):
+        _check_indicator(add, (*tloc, "indicators", ii), ind, task)
+
+
+def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None:
+    noted = task is not None and any(
+        (n.field or "").startswith(f"indicators[{ind.no}]") for n in task.data_notes)
+    if ind.unit is not None and not is_known_unit(ind.unit):
+        add((*iloc, "unit"), f"unknown unit {ind.unit!r}",
+            "use a unit evalkit knows (건, 명, %, 점, 억불, 천tCO2, GWh, …) or null")
+    if ind.kind in ("quantitative", "qualitative"):
+        if not isinstance(ind.target, Decimal):
+            if task is None or not noted:
+                add((*iloc, "target"), f"{ind.kind} indicator {ind.name!r} has no numeric target"
+                    f" (got {ind.target!r})",
+                    "write the '24 target as a number, set `kind: milestone` for an event target,"
+                    " or add a data note on the task for this indicator")
+    elif ind.target is None or (isinstance(ind.target, str) and not ind.target.strip()):
+        add((*iloc, "target"), f"milestone indicator {ind.name!r} has no target",
+            "write the milestone as printed (e.g. 제정, 수립, O)")
+    for year, value in ind.results.items():
+        if isinstance(value, str) and task is not None and not noted:
+            add((*iloc, "results", year), f"result for {year} is text {value!r}",
+                "write a number (null for '-') or add a data note (issue: typo) for this indicator",
+                True)
+
+
+def _dec(f: Fraction) -> str:
+    d = Decimal(f.numerator) / Decimal(f.denominator)
+    return format(d.normalize(), "f")
