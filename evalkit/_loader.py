@@ -390,16 +390,19 @@ def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None
     if ind.unit is not None and not is_known_unit(ind.unit):
         add((*iloc, "unit"), f"unknown unit {ind.unit!r}",
             "use a unit evalkit knows (건, 명, %, 점, 억불, 천tCO2, GWh, …) or null")
+    # Goal-level indicators are reported, never scored: a gap there is a warning.
+    goal_level = task is None
     if ind.kind in ("quantitative", "qualitative"):
-        if not isinstance(ind.target, Decimal):
-            if task is None or not noted:
-                add((*iloc, "target"), f"{ind.kind} indicator {ind.name!r} has no numeric target"
-                    f" (got {ind.target!r})",
-                    "write the '24 target as a number, set `kind: milestone` for an event target,"
-                    " or add a data note on the task for this indicator")
-    elif ind.target is None or (isinstance(ind.target, str) and not ind.target.strip()):
+        if not isinstance(ind.target, Decimal) and not noted:
+            add((*iloc, "target"), f"{ind.kind} indicator {ind.name!r} has no numeric target"
+                f" (got {ind.target!r})",
+                "write the target as a number, set `kind: milestone` for an event target,"
+                " or add a data note for this indicator", goal_level)
+    elif (ind.target is None or (isinstance(ind.target, str) and not ind.target.strip())) and (
+            not noted):
         add((*iloc, "target"), f"milestone indicator {ind.name!r} has no target",
-            "write the milestone as printed (e.g. 제정, 수립, O)")
+            "write the milestone as printed (e.g. 제정, 수립, O), or add a data note for this "
+            "indicator (it then scores on achieved / not achieved)", goal_level)
     for year, value in ind.results.items():
         if isinstance(value, str) and task is not None and not noted:
             add((*iloc, "results", year), f"result for {year} is text {value!r}",

@@ -33,9 +33,10 @@ MULTIPLIERS: tuple[tuple[str, int], ...] = (
 # Base units: printed spelling -> pint expression in the registry below.
 BASE_UNITS: dict[str, str] = {
     # counts, each its own kind (건 never converts into 명)
-    "건": "case", "건수": "case",
+    "건": "case", "건수": "case", "누적건수": "case",
     "명": "person", "인": "person",
-    "개": "item", "개소": "site", "곳": "site",
+    "개": "item", "개수": "item", "개소": "site", "곳": "site",
+    "지역": "region", "드럼": "drum",
     "개사": "company", "사": "company", "社": "company", "기업": "company", "기업수": "company",
     "개국": "country",
     "회": "occurrence", "차례": "occurrence",
@@ -51,7 +52,7 @@ BASE_UNITS: dict[str, str] = {
     "원": "krw", "KRW": "krw",
     # physical
     "ton": "tonne", "톤": "tonne", "t": "tonne",
-    "tCO2": "tco2", "tCO2eq": "tco2", "tCO2e": "tco2", "톤CO2": "tco2",
+    "tCO2": "tco2", "tCO2eq": "tco2", "tCO2e": "tco2", "톤CO2": "tco2", "톤CO2eq": "tco2",
     "toe": "toe", "TOE": "toe",
     "Wh": "Wh", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh",
     "W": "W", "kW": "kW", "MW": "MW", "GW": "GW",
@@ -86,6 +87,8 @@ product_item = [product_item]
 project = [project]
 unit_no = [unit_no]
 document = [document]
+region = [region]
+drum = [drum]
 usd = [currency_usd]
 krw = [currency_krw]
 tco2 = [co2_equivalent]
@@ -123,10 +126,20 @@ class ParsedUnit:
         return registry().Unit(self.expression)
 
 
+_LEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\s*(.+)$")
+
+
 def _parse_simple(text: str) -> tuple[Fraction, str] | None:
     t = text.strip()
     if t in BASE_UNITS:
         return Fraction(1), BASE_UNITS[t]
+    if t.endswith("당") and len(t) > 1:  # "10억원당" = per 10억원
+        inner = _parse_simple(t[:-1])
+        return (1 / inner[0], f"1 / ({inner[1]})") if inner else None
+    num = _LEADING_NUMBER.match(t)
+    if num:  # "10억원" = 10 × 억원
+        inner = _parse_simple(num.group(2))
+        return (Fraction(Decimal(num.group(1))) * inner[0], inner[1]) if inner else None
     for word, mult in MULTIPLIERS:
         if t.startswith(word):
             rest = t[len(word):].strip()
