@@ -31,10 +31,12 @@ class Results:
     source: str | None = None
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, ActualValue | Actual],
-                     source: str | None = None) -> Results:
-        return cls({k: v if isinstance(v, Actual) else Actual(v) for k, v in values.items()},
-                   source)
+    def from_mapping(
+        cls, values: Mapping[str, ActualValue | Actual], source: str | None = None
+    ) -> Results:
+        return cls(
+            {k: v if isinstance(v, Actual) else Actual(v) for k, v in values.items()}, source
+        )
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,15 @@ class Panel:
     source: str | None = None
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str, Mapping[str, object]]],
-                  source: str | None = None) -> Panel:
+    def from_rows(
+        cls, rows: Iterable[tuple[str, str, Mapping[str, object]]], source: str | None = None
+    ) -> Panel:
         """Rows of (task code, evaluator, {criterion id: points})."""
         by_task: dict[str, list[EvaluatorSheet]] = {}
         for task, evaluator, scores in rows:
-            sheet = EvaluatorSheet(evaluator, {k: Fraction(Decimal(str(v)))
-                                               for k, v in scores.items()})
+            sheet = EvaluatorSheet(
+                evaluator, {k: Fraction(Decimal(str(v))) for k, v in scores.items()}
+            )
             by_task.setdefault(task, []).append(sheet)
         return cls({k: tuple(v) for k, v in by_task.items()}, source)
 

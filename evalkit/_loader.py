@@ -70,9 +70,18 @@ def validate_rubric(path: str | Path) -> ValidationReport:
     if doc is None:
         return ValidationReport(None, tuple(problems))
     if not isinstance(doc.data, dict):
-        return ValidationReport(None, (Problem(
-            f"the top level is a {_kind(doc.data)}, not a mapping", file=str(path), line=1,
-            fix="start the file with `meta:`, `criteria:` and `strategic_goals:` (or `include:`)"),))
+        return ValidationReport(
+            None,
+            (
+                Problem(
+                    f"the top level is a {_kind(doc.data)}, not a mapping",
+                    file=str(path),
+                    line=1,
+                    fix="start the file with `meta:`, `criteria:` and `strategic_goals:` "
+                    "(or `include:`)",
+                ),
+            ),
+        )
     problems.extend(_resolve_includes(path, doc))
     if problems:
         return ValidationReport(None, tuple(problems))
@@ -86,8 +95,9 @@ def validate_rubric(path: str | Path) -> ValidationReport:
 
 
 def _kind(value: object) -> str:
-    return {list: "list", str: "text", type(None): "empty document"}.get(type(value),
-                                                                         type(value).__name__)
+    return {list: "list", str: "text", type(None): "empty document"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def _resolve_includes(path: Path, doc: YamlDocument) -> list[Problem]:
@@ -97,24 +107,42 @@ def _resolve_includes(path: Path, doc: YamlDocument) -> list[Problem]:
         return []
     mark = doc.mark_for(("include",))
     if not isinstance(inc, list) or not all(isinstance(x, str) for x in inc):
-        return [_at(mark, "`include` must be a list of file paths", "include",
-                    "write `include: [goal-1.yaml, goal-2.yaml]`")]
+        return [
+            _at(
+                mark,
+                "`include` must be a list of file paths",
+                "include",
+                "write `include: [goal-1.yaml, goal-2.yaml]`",
+            )
+        ]
     goals = data.setdefault("strategic_goals", [])
     if not isinstance(goals, list):
-        return [_at(doc.mark_for(("strategic_goals",)), "`strategic_goals` must be a list",
-                    "strategic_goals", "make it a list, or move the goals into included files")]
+        return [
+            _at(
+                doc.mark_for(("strategic_goals",)),
+                "`strategic_goals` must be a list",
+                "strategic_goals",
+                "make it a list, or move the goals into included files",
+            )
+        ]
     problems: list[Problem] = []
     for i, rel in enumerate(inc):
-        target = (path.parent / rel)
+        target = path.parent / rel
         sub, sub_problems = load_yaml(target, display_name=str(target))
         if sub is None:
             problems.extend(sub_problems)
             continue
         if not isinstance(sub.data, dict):
-            problems.append(Problem(f"an included file must hold one strategic goal mapping, "
-                                    f"not a {_kind(sub.data)}", file=str(target), line=1,
-                                    field=f"include[{i}]",
-                                    fix="start it with `code:`, `title:`, `performance_goals:`"))
+            problems.append(
+                Problem(
+                    f"an included file must hold one strategic goal mapping, "
+                    f"not a {_kind(sub.data)}",
+                    file=str(target),
+                    line=1,
+                    field=f"include[{i}]",
+                    fix="start it with `code:`, `title:`, `performance_goals:`",
+                )
+            )
             continue
         idx = len(goals)
         goals.append(sub.data)
@@ -123,11 +151,18 @@ def _resolve_includes(path: Path, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _at(mark: Mark | None, message: str, field_: str, fix: str | None = None,
-        severity: str = "error") -> Problem:
-    return Problem(message, file=mark.file if mark else None, line=mark.line if mark else None,
-                   column=mark.column if mark else None, field=field_, fix=fix,
-                   severity="warning" if severity == "warning" else "error")
+def _at(
+    mark: Mark | None, message: str, field_: str, fix: str | None = None, severity: str = "error"
+) -> Problem:
+    return Problem(
+        message,
+        file=mark.file if mark else None,
+        line=mark.line if mark else None,
+        column=mark.column if mark else None,
+        field=field_,
+        fix=fix,
+        severity="warning" if severity == "warning" else "error",
+    )
 
 
 def friendly_path(data: Any, loc: Path_) -> tuple[str, Path_]:
@@ -166,8 +201,15 @@ def friendly_path(data: Any, loc: Path_) -> tuple[str, Path_]:
             break
         else:
             # A key the file does not have (e.g. a missing field): name it, no position.
-            if isinstance(key, str) and key not in ("decimal", "str", "int", "none",
-                                                    "function-after", "tuple", "list"):
+            if isinstance(key, str) and key not in (
+                "decimal",
+                "str",
+                "int",
+                "none",
+                "function-after",
+                "tuple",
+                "list",
+            ):
                 parts.append(key)
             elif isinstance(key, int):
                 parts.append(f"[{key}]")
@@ -226,7 +268,7 @@ def _pydantic_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]
             continue
         seen.add((text, etype))
         mark = doc.mark_for(real)
-        fix = _FIXES.get(etype, None)
+        fix = _FIXES.get(etype)
         if etype == "missing":
             fix = f"add `{loc[-1]}:`" if loc else fix
         inp = err.get("input")
@@ -250,27 +292,42 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
     # Criteria add up; at most one computed criterion.
     total = sum((c.points for c in r.criteria.items), Decimal(0))
     if total != r.criteria.total:
-        add(("criteria", "total"), f"criteria points add up to {total}, not the stated total "
-            f"{r.criteria.total}", "make the items' points add up to `total`")
+        add(
+            ("criteria", "total"),
+            f"criteria points add up to {total}, not the stated total {r.criteria.total}",
+            "make the items' points add up to `total`",
+        )
     ids = [c.id for c in r.criteria.items]
     for i, c in enumerate(r.criteria.items):
         if ids.count(c.id) > 1 and ids.index(c.id) != i:
-            add(("criteria", "items", i, "id"), f"criterion id {c.id!r} is used twice",
-                "give each criterion its own id")
+            add(
+                ("criteria", "items", i, "id"),
+                f"criterion id {c.id!r} is used twice",
+                "give each criterion its own id",
+            )
     if len(r.criteria.computed) > 1:
-        add(("criteria", "items"), "more than one criterion has method: computed",
-            "keep one computed criterion (성과지표 달성도); the others are scored by the panel")
+        add(
+            ("criteria", "items"),
+            "more than one criterion has method: computed",
+            "keep one computed criterion (성과지표 달성도); the others are scored by the panel",
+        )
     if r.adjustments.min > 0 or r.adjustments.max < 0:
-        add(("adjustments",), "adjustment limits must satisfy min ≤ 0 ≤ max",
-            "e.g. `adjustments: {min: -3, max: 3}`")
+        add(
+            ("adjustments",),
+            "adjustment limits must satisfy min ≤ 0 ≤ max",
+            "e.g. `adjustments: {min: -3, max: 3}`",
+        )
 
     # Unique codes, nesting of codes.
     seen_codes: dict[str, str] = {}
 
     def unique(code: str, loc: Path_, what: str) -> None:
         if code in seen_codes:
-            add((*loc, "code"), f"{what} code {code!r} is used twice (also {seen_codes[code]})",
-                "give each its own code as printed in the plan")
+            add(
+                (*loc, "code"),
+                f"{what} code {code!r} is used twice (also {seen_codes[code]})",
+                "give each its own code as printed in the plan",
+            )
         else:
             seen_codes[code] = what
 
@@ -278,18 +335,27 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
     sub_names = [s.name for s in r.subcommittees]
     for si, s in enumerate(r.subcommittees):
         if sub_names.count(s.name) > 1 and sub_names.index(s.name) != si:
-            add(("subcommittees", si, "name"), f"subcommittee {s.name!r} is listed twice",
-                "list each subcommittee once")
+            add(
+                ("subcommittees", si, "name"),
+                f"subcommittee {s.name!r} is listed twice",
+                "list each subcommittee once",
+            )
         for g in s.goals:
             if g not in goal_codes:
-                add(("subcommittees", si, "goals"), f"subcommittee {s.name!r} names unknown "
-                    f"strategic goal {g!r}", f"use one of {', '.join(sorted(goal_codes))}")
+                add(
+                    ("subcommittees", si, "goals"),
+                    f"subcommittee {s.name!r} names unknown strategic goal {g!r}",
+                    f"use one of {', '.join(sorted(goal_codes))}",
+                )
     goal_owner: dict[str, str] = {}
     for s in r.subcommittees:
         for g in s.goals:
             if g in goal_owner:
-                add(("subcommittees",), f"strategic goal {g!r} is given to both "
-                    f"{goal_owner[g]!r} and {s.name!r}", "give each goal one subcommittee")
+                add(
+                    ("subcommittees",),
+                    f"strategic goal {g!r} is given to both {goal_owner[g]!r} and {s.name!r}",
+                    "give each goal one subcommittee",
+                )
             goal_owner[g] = s.name
 
     for gi, sg in enumerate(r.strategic_goals):
@@ -301,81 +367,129 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
             ploc: Path_ = (*gloc, "performance_goals", pi)
             unique(pg.code, ploc, "performance goal")
             if not pg.code.startswith(sg.code + "-"):
-                add((*ploc, "code"), f"performance goal {pg.code!r} does not sit under strategic "
-                    f"goal {sg.code!r}", f"codes under {sg.code} look like {sg.code}-1")
+                add(
+                    (*ploc, "code"),
+                    f"performance goal {pg.code!r} does not sit under strategic goal {sg.code!r}",
+                    f"codes under {sg.code} look like {sg.code}-1",
+                )
             for ii, ind in enumerate(pg.indicators):
                 _check_indicator(add, (*ploc, "indicators", ii), ind, None)
             for ti, task in enumerate(pg.tasks):
                 tloc: Path_ = (*ploc, "tasks", ti)
                 unique(task.code, tloc, "task")
                 if not task.code.startswith(pg.code + "-"):
-                    add((*tloc, "code"), f"task {task.code!r} does not sit under performance "
-                        f"goal {pg.code!r}", f"codes under {pg.code} look like {pg.code}-①")
+                    add(
+                        (*tloc, "code"),
+                        f"task {task.code!r} does not sit under performance goal {pg.code!r}",
+                        f"codes under {pg.code} look like {pg.code}-①",
+                    )
                 _check_task(add, tloc, task)
                 if r.subcommittees and task.assigned_subcommittee is None:
-                    add((*tloc,), f"task {task.code} has no subcommittee",
-                        "set `subcommittee:` on the task or list its goal under a subcommittee")
+                    add(
+                        (*tloc,),
+                        f"task {task.code} has no subcommittee",
+                        "set `subcommittee:` on the task or list its goal under a subcommittee",
+                    )
                 elif task.subcommittee is not None and task.subcommittee not in sub_names:
-                    add((*tloc, "subcommittee"), f"unknown subcommittee {task.subcommittee!r}",
-                        f"use one of {', '.join(sub_names) or '(none defined)'}")
+                    add(
+                        (*tloc, "subcommittee"),
+                        f"unknown subcommittee {task.subcommittee!r}",
+                        f"use one of {', '.join(sub_names) or '(none defined)'}",
+                    )
     return out
 
 
 def _check_task(add: Any, tloc: Path_, task: Task) -> None:
     nos = [i.no for i in task.indicators]
     if nos != list(range(1, len(nos) + 1)):
-        add((*tloc, "indicators"), f"indicator numbers are {nos}, expected 1..{len(nos)}",
-            "number the indicators in table order (①=1, ②=2, …)")
+        add(
+            (*tloc, "indicators"),
+            f"indicator numbers are {nos}, expected 1..{len(nos)}",
+            "number the indicators in table order (①=1, ②=2, …)",
+        )
     notes = _note_fields(task)
     has_weight_note = any("weight" in f for f in notes) or any(
-        n.issue in ("missing_weight", "weight_sum") for n in task.data_notes)
+        n.issue in ("missing_weight", "weight_sum") for n in task.data_notes
+    )
     printed = [i.weight for i in task.indicators]
     if task.weighting == "printed":
         missing = [i.no for i in task.indicators if i.weight is None]
         if missing:
-            add((*tloc, "indicators", missing[0] - 1, "weight"),
+            add(
+                (*tloc, "indicators", missing[0] - 1, "weight"),
                 f"weighting is `printed` but indicator(s) {missing} print no weight",
-                "write the printed weights, or set `weighting: equal` with a data note")
+                "write the printed weights, or set `weighting: equal` with a data note",
+            )
         else:
             s = sum((Fraction(w) for w in printed if w is not None), Fraction(0))
             if s != 1:
                 shown = " + ".join(str(w) for w in printed)
-                add((*tloc, "weighting"), f"printed weights sum to {_dec(s)} ({shown}), not 1",
+                add(
+                    (*tloc, "weighting"),
+                    f"printed weights sum to {_dec(s)} ({shown}), not 1",
                     "correct the weights so they total exactly 1, or set `weighting: normalized` "
-                    "and add a data note saying why")
+                    "and add a data note saying why",
+                )
     elif task.weighting == "equal":
         if any(w is not None for w in printed) and not has_weight_note:
-            add((*tloc, "weighting"), "weighting is `equal` but weights are printed",
-                "use `weighting: printed`, or add a data note explaining why they are ignored")
+            add(
+                (*tloc, "weighting"),
+                "weighting is `equal` but weights are printed",
+                "use `weighting: printed`, or add a data note explaining why they are ignored",
+            )
         else:
-            add((*tloc, "weighting"), f"no weights printed: equal weights 1/{len(printed)} "
-                "assumed", None, True)
+            add(
+                (*tloc, "weighting"),
+                f"no weights printed: equal weights 1/{len(printed)} assumed",
+                None,
+                True,
+            )
     elif task.weighting == "normalized":
         if any(w is None for w in printed):
-            add((*tloc, "weighting"), "weighting `normalized` needs every printed weight",
-                "write all weights, or use `override` with applied_weight")
+            add(
+                (*tloc, "weighting"),
+                "weighting `normalized` needs every printed weight",
+                "write all weights, or use `override` with applied_weight",
+            )
         elif sum(Fraction(w) for w in printed if w is not None) == 0:
             add((*tloc, "weighting"), "printed weights sum to 0", "write the printed weights")
         if not has_weight_note:
-            add((*tloc, "data_notes"), "weighting `normalized` needs a data note",
-                "add a data note (issue: weight_sum) saying what is printed and applied")
+            add(
+                (*tloc, "data_notes"),
+                "weighting `normalized` needs a data note",
+                "add a data note (issue: weight_sum) saying what is printed and applied",
+            )
         else:
             add((*tloc, "weighting"), "printed weights do not sum to 1: scaled to 1", None, True)
     elif task.weighting == "override":
         missing = [i.no for i in task.indicators if i.applied_weight is None]
         if missing:
-            add((*tloc, "indicators", missing[0] - 1, "applied_weight"),
+            add(
+                (*tloc, "indicators", missing[0] - 1, "applied_weight"),
                 f"weighting `override` but indicator(s) {missing} have no applied_weight",
-                "give every indicator an applied_weight (they must total 1)")
+                "give every indicator an applied_weight (they must total 1)",
+            )
         else:
-            s = sum((Fraction(i.applied_weight) for i in task.indicators
-                     if i.applied_weight is not None), Fraction(0))
+            s = sum(
+                (
+                    Fraction(i.applied_weight)
+                    for i in task.indicators
+                    if i.applied_weight is not None
+                ),
+                Fraction(0),
+            )
             if s != 1:
-                add((*tloc, "weighting"), f"applied weights sum to {_dec(s)}, not 1",
-                    "make the applied_weight values total exactly 1")
+                add(
+                    (*tloc, "weighting"),
+                    f"applied weights sum to {_dec(s)}, not 1",
+                    "make the applied_weight values total exactly 1",
+                )
         if not task.data_notes:
-            add((*tloc, "data_notes"), "weighting `override` needs a data note",
-                "add a data note saying what is printed and what is applied")
+            add(
+                (*tloc, "data_notes"),
+                "weighting `override` needs a data note",
+                "add a data note saying what is printed and what is applied",
+            )
         else:
             add((*tloc, "weighting"), "weights applied by override", None, True)
     if effective_weights(task) is None and not any(p for p in printed):
@@ -386,28 +500,43 @@ def _check_task(add: Any, tloc: Path_, task: Task) -> None:
 
 def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None:
     noted = task is not None and any(
-        (n.field or "").startswith(f"indicators[{ind.no}]") for n in task.data_notes)
+        (n.field or "").startswith(f"indicators[{ind.no}]") for n in task.data_notes
+    )
     if ind.unit is not None and not is_known_unit(ind.unit):
-        add((*iloc, "unit"), f"unknown unit {ind.unit!r}",
-            "use a unit evalkit knows (건, 명, %, 점, 억불, 천tCO2, GWh, …) or null")
+        add(
+            (*iloc, "unit"),
+            f"unknown unit {ind.unit!r}",
+            "use a unit evalkit knows (건, 명, %, 점, 억불, 천tCO2, GWh, …) or null",
+        )
     # Goal-level indicators are reported, never scored: a gap there is a warning.
     goal_level = task is None
     if ind.kind in ("quantitative", "qualitative"):
         if not isinstance(ind.target, Decimal) and not noted:
-            add((*iloc, "target"), f"{ind.kind} indicator {ind.name!r} has no numeric target"
-                f" (got {ind.target!r})",
+            add(
+                (*iloc, "target"),
+                f"{ind.kind} indicator {ind.name!r} has no numeric target (got {ind.target!r})",
                 "write the target as a number, set `kind: milestone` for an event target,"
-                " or add a data note for this indicator", goal_level)
+                " or add a data note for this indicator",
+                goal_level,
+            )
     elif (ind.target is None or (isinstance(ind.target, str) and not ind.target.strip())) and (
-            not noted):
-        add((*iloc, "target"), f"milestone indicator {ind.name!r} has no target",
+        not noted
+    ):
+        add(
+            (*iloc, "target"),
+            f"milestone indicator {ind.name!r} has no target",
             "write the milestone as printed (e.g. 제정, 수립, O), or add a data note for this "
-            "indicator (it then scores on achieved / not achieved)", goal_level)
+            "indicator (it then scores on achieved / not achieved)",
+            goal_level,
+        )
     for year, value in ind.results.items():
         if isinstance(value, str) and task is not None and not noted:
-            add((*iloc, "results", year), f"result for {year} is text {value!r}",
+            add(
+                (*iloc, "results", year),
+                f"result for {year} is text {value!r}",
                 "write a number (null for '-') or add a data note (issue: typo) for this indicator",
-                True)
+                True,
+            )
 
 
 def _dec(f: Fraction) -> str:

@@ -33,42 +33,97 @@ MULTIPLIERS: tuple[tuple[str, int], ...] = (
 # Base units: printed spelling -> pint expression in the registry below.
 BASE_UNITS: dict[str, str] = {
     # counts, each its own kind (건 never converts into 명)
-    "건": "case", "건수": "case", "누적건수": "case",
-    "명": "person", "인": "person",
-    "개": "item", "개수": "item", "개소": "site", "곳": "site",
-    "지역": "region", "드럼": "drum",
-    "개사": "company", "사": "company", "社": "company", "기업": "company", "기업수": "company",
+    "건": "case",
+    "건수": "case",
+    "누적건수": "case",
+    "명": "person",
+    "인": "person",
+    "개": "item",
+    "개수": "item",
+    "개소": "site",
+    "곳": "site",
+    "지역": "region",
+    "드럼": "drum",
+    "개사": "company",
+    "사": "company",
+    "社": "company",
+    "기업": "company",
+    "기업수": "company",
     "개국": "country",
-    "회": "occurrence", "차례": "occurrence",
-    "가구": "household", "세대": "household",
+    "회": "occurrence",
+    "차례": "occurrence",
+    "가구": "household",
+    "세대": "household",
     "대": "vehicle",
     "척": "ship",
-    "종": "kind", "품목": "product_item", "개품목": "product_item",
-    "과제": "project", "개과제": "project",
+    "종": "kind",
+    "품목": "product_item",
+    "개품목": "product_item",
+    "과제": "project",
+    "개과제": "project",
     "호": "unit_no",
     "편": "document",
     # money: never converts between currencies
-    "불": "usd", "달러": "usd", "$": "usd", "USD": "usd", "B$": "usd",
-    "원": "krw", "KRW": "krw",
+    "불": "usd",
+    "달러": "usd",
+    "$": "usd",
+    "USD": "usd",
+    "B$": "usd",
+    "원": "krw",
+    "KRW": "krw",
     # physical
-    "ton": "tonne", "톤": "tonne", "t": "tonne",
-    "tCO2": "tco2", "tCO2eq": "tco2", "tCO2e": "tco2", "톤CO2": "tco2", "톤CO2eq": "tco2",
-    "toe": "toe", "TOE": "toe",
-    "Wh": "Wh", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh",
-    "W": "W", "kW": "kW", "MW": "MW", "GW": "GW",
-    "㎡": "m**2", "m2": "m**2", "m²": "m**2", "평": "pyeong",
-    "km": "km", "m": "m", "㎞": "km",
-    "B": "oil_barrel", "배럴": "oil_barrel", "bbl": "oil_barrel",
-    "kg": "kg", "g": "g",
-    "L": "liter", "ℓ": "liter", "㎘": "kiloliter", "kL": "kiloliter",
+    "ton": "tonne",
+    "톤": "tonne",
+    "t": "tonne",
+    "tCO2": "tco2",
+    "tCO2eq": "tco2",
+    "tCO2e": "tco2",
+    "톤CO2": "tco2",
+    "톤CO2eq": "tco2",
+    "toe": "toe",
+    "TOE": "toe",
+    "Wh": "Wh",
+    "kWh": "kWh",
+    "MWh": "MWh",
+    "GWh": "GWh",
+    "TWh": "TWh",
+    "W": "W",
+    "kW": "kW",
+    "MW": "MW",
+    "GW": "GW",
+    "㎡": "m**2",
+    "m2": "m**2",
+    "m²": "m**2",
+    "평": "pyeong",
+    "km": "km",
+    "m": "m",
+    "㎞": "km",
+    "B": "oil_barrel",
+    "배럴": "oil_barrel",
+    "bbl": "oil_barrel",
+    "kg": "kg",
+    "g": "g",
+    "L": "liter",
+    "ℓ": "liter",
+    "㎘": "kiloliter",
+    "kL": "kiloliter",
     # ratios and scores
-    "%": "percent", "％": "percent", "%p": "percent_point",
+    "%": "percent",
+    "％": "percent",
+    "%p": "percent_point",
     "점": "score_point",
-    "위": "rank_position", "등": "rank_position",
-    "지수": "index_point", "pt": "index_point",
+    "위": "rank_position",
+    "등": "rank_position",
+    "지수": "index_point",
+    "pt": "index_point",
     "배": "fold",
     # time
-    "일": "day", "개월": "month", "월": "month", "년": "year", "시간": "hour", "분": "minute",
+    "일": "day",
+    "개월": "month",
+    "월": "month",
+    "년": "year",
+    "시간": "hour",
+    "분": "minute",
 }
 
 _DEFINITIONS = """
@@ -107,7 +162,7 @@ def registry() -> Any:
     """The shared pint registry (built lazily: pint is not needed to import evalkit)."""
     import pint
 
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: Any = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for line in _DEFINITIONS.strip().splitlines():
         ureg.define(line.strip())
     return ureg
@@ -142,7 +197,7 @@ def _parse_simple(text: str) -> tuple[Fraction, str] | None:
         return (Fraction(Decimal(num.group(1))) * inner[0], inner[1]) if inner else None
     for word, mult in MULTIPLIERS:
         if t.startswith(word):
-            rest = t[len(word):].strip()
+            rest = t[len(word) :].strip()
             inner = _parse_simple(rest) if rest else None
             if inner is not None:
                 return mult * inner[0], inner[1]
@@ -211,8 +266,9 @@ def conversion_factor(from_unit: str, to_unit: str) -> Fraction:
     try:
         mag = ureg.Quantity(1, a.expression).to(b.expression).magnitude
     except pint.DimensionalityError:
-        raise UnitError(f"{from_unit!r} cannot convert to {to_unit!r}: they measure different "
-                        "things") from None
+        raise UnitError(
+            f"{from_unit!r} cannot convert to {to_unit!r}: they measure different things"
+        ) from None
     base = Fraction(Decimal(repr(float(mag))))
     return a.factor * base / b.factor
 

@@ -46,8 +46,8 @@ _ExactLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _ExactLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"))
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 class YamlDocument:
@@ -68,8 +68,9 @@ class YamlDocument:
             p = p[:-1]
 
 
-def _walk(node: yaml.Node, loader: _ExactLoader, file: str, path: Path_,
-          marks: dict[Path_, Mark]) -> Any:
+def _walk(
+    node: yaml.Node, loader: _ExactLoader, file: str, path: Path_, marks: dict[Path_, Mark]
+) -> Any:
     marks[path] = Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -79,8 +80,9 @@ def _walk(node: yaml.Node, loader: _ExactLoader, file: str, path: Path_,
             if isinstance(key, (list, dict)):
                 key = str(key)
             if key in out:
-                raise _DuplicateKey(key, Mark(file, key_node.start_mark.line + 1,
-                                              key_node.start_mark.column + 1))
+                raise _DuplicateKey(
+                    key, Mark(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                )
             out[key] = _walk(value_node, loader, file, (*path, key), marks)
         return out
     if isinstance(node, yaml.SequenceNode):
@@ -94,8 +96,9 @@ class _DuplicateKey(Exception):
         self.mark = mark
 
 
-def load_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument | None,
-                                                                     list[Problem]]:
+def load_yaml(
+    path: Path, display_name: str | None = None
+) -> tuple[YamlDocument | None, list[Problem]]:
     """Read one YAML file. Returns (document, problems); document is None on failure."""
     name = display_name or str(path)
     try:
@@ -103,13 +106,23 @@ def load_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument
     except FileNotFoundError:
         return None, [Problem("file not found", file=name, fix="check the path")]
     except UnicodeDecodeError as exc:
-        return None, [Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=name,
-                              fix="save the file as UTF-8")]
+        return None, [
+            Problem(
+                f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                file=name,
+                fix="save the file as UTF-8",
+            )
+        ]
     except OSError as exc:
         return None, [Problem(f"cannot read file: {exc.strerror}", file=name)]
     if not text.strip():
-        return None, [Problem("the file is empty", file=name,
-                              fix="write the rubric mapping (see `evalkit schema`)")]
+        return None, [
+            Problem(
+                "the file is empty",
+                file=name,
+                fix="write the rubric mapping (see `evalkit schema`)",
+            )
+        ]
     loader = _ExactLoader(text)
     try:
         node = loader.get_single_node()
@@ -118,15 +131,26 @@ def load_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument
         marks: dict[Path_, Mark] = {}
         data = _walk(node, loader, name, (), marks)
     except _DuplicateKey as dup:
-        return None, [Problem(f"key {dup.key!r} appears twice in one mapping", file=name,
-                              line=dup.mark.line, column=dup.mark.column,
-                              fix="remove or rename one of them")]
+        return None, [
+            Problem(
+                f"key {dup.key!r} appears twice in one mapping",
+                file=name,
+                line=dup.mark.line,
+                column=dup.mark.column,
+                fix="remove or rename one of them",
+            )
+        ]
     except yaml.MarkedYAMLError as exc:
         mk = exc.problem_mark or exc.context_mark
-        return None, [Problem(f"YAML syntax error: {exc.problem or exc.context}", file=name,
-                              line=mk.line + 1 if mk else None,
-                              column=mk.column + 1 if mk else None,
-                              fix="check indentation, colons and quotes around this place")]
+        return None, [
+            Problem(
+                f"YAML syntax error: {exc.problem or exc.context}",
+                file=name,
+                line=mk.line + 1 if mk else None,
+                column=mk.column + 1 if mk else None,
+                fix="check indentation, colons and quotes around this place",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(f"YAML error: {exc}", file=name)]
     finally:

@@ -17,17 +17,48 @@ import yaml
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "004_8f797e5fffb9ba62.txt"
 IND_KEYS = {
-    "no", "name", "unit", "weight", "results", "target", "target_year", "direction", "kind",
-    "nature", "new", "common", "formula", "source", "rationale", "line", "cap", "band",
-    "applied_weight", "notes",
+    "no",
+    "name",
+    "unit",
+    "weight",
+    "results",
+    "target",
+    "target_year",
+    "direction",
+    "kind",
+    "nature",
+    "new",
+    "common",
+    "formula",
+    "source",
+    "rationale",
+    "line",
+    "cap",
+    "band",
+    "applied_weight",
+    "notes",
 }
 TASK_KEYS = {
-    "code", "name", "line", "departments", "national_agenda", "tags", "weighting",
-    "indicators", "data_notes", "subcommittee",
+    "code",
+    "name",
+    "line",
+    "departments",
+    "national_agenda",
+    "tags",
+    "weighting",
+    "indicators",
+    "data_notes",
+    "subcommittee",
 }
 NOTE_ISSUES = {
-    "missing_weight", "weight_sum", "typo", "target_conflict", "incomplete_row",
-    "rationale_conflict", "count_mismatch", "other",
+    "missing_weight",
+    "weight_sum",
+    "typo",
+    "target_conflict",
+    "incomplete_row",
+    "rationale_conflict",
+    "count_mismatch",
+    "other",
 }
 
 
@@ -52,7 +83,7 @@ def main() -> int:
     path = Path(sys.argv[1])
     seed = Path(sys.argv[2]) if len(sys.argv) > 2 else SEED
     lines = seed.read_text(encoding="utf-8").split("\n")
-    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     errs: list[str] = []
 
     def check_line(where: str, line: object, name: str) -> None:

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+from _paths import MINI, MOTIE, SEED
+
+
+@pytest.fixture(scope="session")
+def seed_lines() -> list[str]:
+    if not SEED.exists():
+        pytest.skip(f"seed plan not found at {SEED} (shared/ sits beside the project root)")
+    return SEED.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="session")
+def mini_rubric():  # type: ignore[no-untyped-def]
+    import evalkit
+
+    return evalkit.load_rubric(MINI)
+
+
+@pytest.fixture(scope="session")
+def motie_rubric():  # type: ignore[no-untyped-def]
+    import evalkit
+
+    return evalkit.load_rubric(MOTIE)
