@@ -258,8 +258,15 @@ _FIXES = {
 def _pydantic_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    locs = [tuple(e["loc"]) for e in errors]
+    for err in errors:
         loc = tuple(err["loc"])
+        # pydantic also calls a list "too short" when its items failed: the items say why.
+        if err["type"] == "too_short" and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other in locs
+        ):
+            continue
         text, real = friendly_path(doc.data, loc)
         # Unions report one error per member; keep the first per place.
         msg = str(err["msg"]).removeprefix("Value error, ")
