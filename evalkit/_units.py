@@ -269,7 +269,9 @@ def conversion_factor(from_unit: str, to_unit: str) -> Fraction:
         raise UnitError(
             f"{from_unit!r} cannot convert to {to_unit!r}: they measure different things"
         ) from None
-    base = Fraction(Decimal(repr(float(mag))))
+    # pint works in floats (1 TWh -> 1000.0000000000001 GWh); every factor between the units
+    # here is a short decimal, so 15 significant digits recover it exactly.
+    base = Fraction(Decimal(f"{float(mag):.15g}"))
     return a.factor * base / b.factor
 
 

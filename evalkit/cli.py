@@ -112,6 +112,7 @@ def template(
     subcommittee: Annotated[str | None, typer.Option(help="only this subcommittee's tasks")] = None,
     evaluators: Annotated[int | None, typer.Option(help="number of evaluators")] = None,
     evaluator: Annotated[list[str] | None, typer.Option(help="evaluator name (repeat)")] = None,
+    force: Annotated[bool, typer.Option("--force", help="overwrite existing workbooks")] = False,
 ) -> None:
     """Write blank workbooks: results.xlsx and one score sheet per evaluator."""
     from ._workbook import write_templates
@@ -122,7 +123,9 @@ def template(
         raise typer.Exit(2)
     who: int | list[str] | None = list(evaluator) if evaluator else evaluators
     try:
-        paths = write_templates(r, out_dir, subcommittee=subcommittee, evaluators=who)
+        paths = write_templates(
+            r, out_dir, subcommittee=subcommittee, evaluators=who, overwrite=force
+        )
     except EvalkitError as exc:
         raise _fail(exc, "template") from None
     for p in paths:

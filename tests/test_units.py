@@ -25,6 +25,9 @@ from evalkit._units import is_known_unit
         ("toe/백만원", "toe/억원", 100),
         ("천톤CO2eq/GWh", "tCO2/MWh", 1),
         ("(건)", "건", 1),
+        ("TWh", "GWh", 1000),
+        ("kWh", "GWh", Fraction(1, 10**6)),
+        ("천toe", "GWh", Fraction("11.63")),
     ],
 )
 def test_compatible_units_convert_exactly(a: str, b: str, factor: int | Fraction) -> None:

@@ -1,0 +1,169 @@
+"""CSV in and out, as Korean Excel writes and reads it, and all-or-nothing file writes.
+
+Reading: UTF-8 with or without BOM, CP949 (what Korean Excel's "CSV" writes) and UTF-16 with
+BOM ("유니코드 텍스트", tab-separated); comma or tab separated. Writing: UTF-8 with BOM, so
+Korean Excel opens the file without garbling 한글, and text that Excel would take for a formula
+(``=``, ``+``, ``-``, ``@``) is prefixed with ``'``.
+
+Files are never left half-written: every write goes to a temporary file in the target's folder,
+then ``os.replace`` puts it in place (atomic on one filesystem).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from ._errors import Problem
+
+# Text that spreadsheet programs evaluate as a formula when it starts a cell (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class CsvText:
+    """A decoded CSV file: its records (header included) and the encoding that read it."""
+
+    records: list[list[str]]
+    encoding: str
+    delimiter: str
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """Text of ``data`` and the encoding that decoded it, or None when none fits.
+
+    UTF-8 is tried before CP949: Korean CP949 text is almost never valid UTF-8, while the
+    reverse guess would silently garble UTF-8 files.
+    """
+    if data.startswith(UTF8_BOM):
+        try:
+            return data[len(UTF8_BOM) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None
+    for enc in ("utf-8", "cp949"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def read_csv(path: Path, problems: list[Problem]) -> CsvText | None:
+    """Read a CSV file; on failure append a located problem and return None."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem("file not found", file=str(path), fix="check the path"))
+        return None
+    except OSError as exc:
+        problems.append(
+            Problem(
+                f"cannot read the file: {exc.strerror or exc}",
+                file=str(path),
+                fix="check the path and its permissions",
+            )
+        )
+        return None
+    decoded = decode(data)
+    if decoded is None:
+        problems.append(
+            Problem(
+                "the file is neither UTF-8 nor CP949 text",
+                file=str(path),
+                fix="in Excel use 다른 이름으로 저장 → 'CSV UTF-8 (쉼표로 분리)'",
+            )
+        )
+        return None
+    text, encoding = decoded
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        problems.append(
+            Problem(f"malformed CSV: {exc}", file=str(path), fix='check for an unclosed quote (")')
+        )
+        return None
+    return CsvText(records, encoding, delimiter)
+
+
+def safe_text(text: str) -> str:
+    """``text`` as a CSV cell that spreadsheets show as text, never run as a formula."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def csv_cell(value: object) -> str:
+    """Printed form of one value in a CSV we write (numbers exact, text formula-safe)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return repr(value) if not value.is_integer() else str(int(value))
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Fraction):
+        return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+    if isinstance(value, int):
+        return str(value)
+    return safe_text(str(value))
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A UTF-8 (BOM) CSV with CRLF line ends, as Excel writes it."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
+    return UTF8_BOM + buf.getvalue().encode("utf-8")
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+    """Write every file or none: all go to temporary files first, then move into place.
+
+    A failure while staging removes the temporary files and leaves the targets untouched.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            # mkstemp creates 0600; give the file the mode a plain open() would (or keep the
+            # mode of the file it replaces).
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+            os.chmod(tmp, mode)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+    return [p for _, p in staged]

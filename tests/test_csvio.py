@@ -1,0 +1,124 @@
+"""CSV as Korean Excel writes it, formula-safe output, and all-or-nothing file writes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from evalkit import Problem
+from evalkit._csvio import csv_bytes, csv_cell, decode, read_csv, safe_text, write_files
+
+TEXT = '키,실적,근거·비고\r\nⅠ-1-①-1,"1,350","두 줄\n근거"\r\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("cp949"), "cp949"),
+        (TEXT.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_read_csv_encodings(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(data)
+    problems: list[Problem] = []
+    got = read_csv(path, problems)
+    assert problems == [] and got is not None
+    assert got.encoding == encoding
+    assert got.records == [["키", "실적", "근거·비고"], ["Ⅰ-1-①-1", "1,350", "두 줄\n근거"]]
+
+
+def test_read_csv_tab_separated(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("키\t실적\nⅠ-1-①-1\t1,350\n".encode("utf-16"))
+    got = read_csv(path, [])
+    assert got is not None and got.delimiter == "\t"
+    assert got.records[1] == ["Ⅰ-1-①-1", "1,350"]
+
+
+def test_read_csv_refuses_undecodable_and_missing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x80\x80,\xff\n")
+    problems: list[Problem] = []
+    assert read_csv(bad, problems) is None
+    assert problems[0].file == str(bad) and "neither UTF-8 nor CP949" in problems[0].message
+    assert problems[0].fix is not None and "CSV UTF-8" in problems[0].fix
+    assert read_csv(tmp_path / "none.csv", problems) is None
+    assert problems[1].message == "file not found"
+
+
+def test_decode_prefers_utf8_and_rejects_broken_bom() -> None:
+    assert decode("한글".encode()) == ("한글", "utf-8")
+    assert decode("한글".encode("cp949")) == ("한글", "cp949")
+    assert decode(b"\xef\xbb\xbf\xff") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+82", "'+82"),
+        ("-3 감소", "'-3 감소"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("평범한 글", "평범한 글"),
+        ("#N/A", "#N/A"),
+        ("", ""),
+    ],
+)
+def test_safe_text(text: str, safe: str) -> None:
+    assert safe_text(text) == safe
+
+
+def test_csv_cell_numbers_are_exact() -> None:
+    assert [
+        csv_cell(v)
+        for v in (
+            None,
+            True,
+            False,
+            1.5,
+            2.0,
+            float("nan"),
+            Decimal("0.30"),
+            Fraction(1, 4),
+            7,
+            "=x",
+        )
+    ] == ["", "TRUE", "FALSE", "1.5", "2", "", "0.30", "0.25", "7", "'=x"]
+
+
+def test_csv_bytes_has_bom_and_crlf() -> None:
+    data = csv_bytes(["과제", "점수"], [["=Ⅰ-1-①", Decimal("-1.5")], ["a,b", None]])
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data[3:].decode() == '과제,점수\r\n\'=Ⅰ-1-①,-1.5\r\n"a,b",\r\n'
+
+
+def test_write_files_all_or_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    targets = [(tmp_path / "one.csv", b"1"), (blocker / "two.csv", b"2")]
+    with pytest.raises(OSError):
+        write_files(targets)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker"]  # no one.csv, no temp
+
+
+def test_write_files_replaces_and_keeps_mode(tmp_path: Path) -> None:
+    old = tmp_path / "out.csv"
+    old.write_bytes(b"old")
+    os.chmod(old, 0o640)
+    new = tmp_path / "sub" / "new.csv"
+    assert write_files([(old, b"new"), (new, b"x")]) == [old, new]
+    assert old.read_bytes() == b"new" and new.read_bytes() == b"x"
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~mask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "sub"]
