@@ -5,9 +5,11 @@
   (2 − actual / target) × 100, floored at 0. A down indicator with actual 0 and a positive
   target has no finite ratio: the raw rate is undefined (None) and it scores at the cap
   (100 when no cap is set).
-- milestone: achieved → 100, not achieved → 0.
+- milestone: achieved → 100, not achieved → 0; with a band table, a numeric actual is the
+  progress rate (진척률) and earns partial credit through the bands.
 
-The scored rate is the raw rate, capped (``cap``), floored at 0, or mapped through a band table.
+The scored rate is the raw rate (or its band's points when a band table is given), floored at
+0 and capped at ``cap``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from numbers import Real
 from typing import Literal
 
 from ._errors import ScoringError
@@ -67,7 +70,8 @@ def achievement_rate(
         direction: ``"up"`` or ``"down"`` (하향지표: lower is better).
         method: for down indicators, ``"ratio"`` (default) or ``"mirror"``.
         cap: cap on the scored rate in percent (e.g. 100 or 120).
-        kind: ``"milestone"`` scores 100 or 0.
+        kind: ``"milestone"`` scores 100 or 0 (or, with ``bands``, a numeric actual is the
+            progress rate in percent, mapped through the bands).
         bands: optional band table ``[(min_rate, points), …]``: the scored rate is the points
             of the highest band whose minimum the raw rate reaches (0 below all bands).
         indicator: name used in error messages.
@@ -81,16 +85,27 @@ def achievement_rate(
     100.0
     """
     who = f"indicator {indicator}: " if indicator else ""
-    cap_f = to_fraction(cap) if cap is not None else None
+    try:
+        cap_f = to_fraction(cap) if cap is not None else None
+        band_table = [(to_fraction(lo), to_fraction(p)) for lo, p in bands] if bands else None
+    except ValueError as exc:
+        raise ScoringError(f"{who}cap or band table is not numeric ({exc})") from None
     if cap_f is not None and cap_f <= 0:
         raise ScoringError(f"{who}cap must be positive, got {cap}")
     if actual is None:
-        raise ScoringError(f"{who}no actual result (실적) given; enter the result or mark the "
-                           "indicator as not measured in the rubric")
+        raise ScoringError(
+            f"{who}no actual result (실적) given; enter the result or mark the "
+            "indicator as not measured in the rubric"
+        )
     if kind == "milestone":
-        done = _milestone_done(actual, target)
-        rate = HUNDRED if done else Fraction(0)
-        return Achievement(raw=rate, scored=rate, method="milestone")
+        # 이행 여부: achieved → 100, not → 0. With a band table, a numeric actual is the
+        # progress rate (진척률, %) and earns partial credit through the bands.
+        if band_table and _is_number(actual):
+            raw_m = to_fraction(actual)
+        else:
+            raw_m = HUNDRED if _milestone_done(actual, target) else Fraction(0)
+        scored_m = _apply_bands(raw_m, band_table) if band_table else raw_m
+        return _finish(raw_m, scored_m, cap_f, "milestone")
     try:
         a = to_fraction(actual)
     except ValueError:
@@ -98,16 +113,19 @@ def achievement_rate(
     try:
         t = to_fraction(target)
     except ValueError:
-        raise ScoringError(f"{who}target {target!r} is not a number; a text target needs "
-                           "kind: milestone") from None
+        raise ScoringError(
+            f"{who}target {target!r} is not a number; a text target needs kind: milestone"
+        ) from None
     if direction not in ("up", "down"):
         raise ScoringError(f"{who}direction must be 'up' or 'down', not {direction!r}")
     m: str = "ratio" if direction == "up" else (method or "ratio")
     if m not in ("ratio", "mirror"):
         raise ScoringError(f"{who}unknown method {method!r}; use 'ratio' or 'mirror'")
     if t <= 0:
-        raise ScoringError(f"{who}target {target} is zero or negative: a rate against it has no "
-                           "meaning; set a positive target or a band table in the rubric")
+        raise ScoringError(
+            f"{who}target {target} is zero or negative: a rate against it has no "
+            "meaning; set a positive target or a band table in the rubric"
+        )
     raw: Fraction | None
     if direction == "up":
         raw = a / t * HUNDRED
@@ -118,19 +136,32 @@ def achievement_rate(
     else:
         raw = max(Fraction(0), (2 - a / t) * HUNDRED)
     if raw is None:
-        scored = cap_f if cap_f is not None else HUNDRED
-        return Achievement(raw=None, scored=scored, capped=True, method=m,
-                           note="actual 0 on a down indicator: rate undefined, scored at the cap")
-    if bands:
-        scored = _apply_bands(raw, [(to_fraction(lo), to_fraction(p)) for lo, p in bands])
-        if cap_f is not None:
-            scored = min(scored, cap_f)
-        return Achievement(raw=raw, scored=scored, capped=scored != raw, method=m)
-    scored = max(raw, Fraction(0))
-    capped = False
-    if cap_f is not None and scored > cap_f:
-        scored, capped = cap_f, True
-    return Achievement(raw=raw, scored=scored, capped=capped, method=m)
+        return Achievement(
+            raw=None,
+            scored=cap_f if cap_f is not None else HUNDRED,
+            capped=True,
+            method=m,
+            note="actual 0 on a down indicator: rate undefined, scored at the cap",
+        )
+    return _finish(raw, _apply_bands(raw, band_table) if band_table else raw, cap_f, m)
+
+
+def _finish(raw: Fraction, scored: Fraction, cap: Fraction | None, method: str) -> Achievement:
+    """Floor the scored rate at 0 and cap it; ``capped`` says whether the cap bit."""
+    scored = max(scored, Fraction(0))
+    if cap is not None and scored > cap:
+        return Achievement(raw=raw, scored=cap, capped=True, method=method)
+    return Achievement(raw=raw, scored=scored, capped=False, method=method)
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    try:
+        to_fraction(value)  # numbers, and numeric text such as "80" from a CSV file
+    except ValueError:
+        return False
+    return True
 
 
 _DONE = {"달성", "완료", "o", "○", "y", "yes", "예", "true", "achieved", "done"}
@@ -139,7 +170,7 @@ _DONE = {"달성", "완료", "o", "○", "y", "yes", "예", "true", "achieved", 
 def _milestone_done(actual: object, target: object) -> bool:
     if isinstance(actual, bool):
         return actual
-    if isinstance(actual, (int, Fraction, Decimal)):
+    if isinstance(actual, (Real, Decimal)):  # 1 / 0, also as 1.0, Decimal or numpy numbers
         return bool(actual)
     text = str(actual).strip()
     if target is not None and text == str(target).strip():

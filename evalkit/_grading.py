@@ -18,7 +18,7 @@ import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +27,11 @@ import pandas as pd
 from ._errors import EvalkitError
 from ._numbers import round_int_half_up
 from ._scheme import DEFAULT_SCHEME, GradeScheme, TiePolicy
+
+# Keys (score × 10^decimals) stay in int64 below this; larger ones are ranked exactly instead.
+_INT64_SAFE = 2**62
+# Integers up to 2^53 are exact as float64, so mixed int/float input may take the float path.
+_FLOAT_EXACT_INT = 2**53
 
 
 class GradingError(EvalkitError):
@@ -39,12 +44,11 @@ def grade_boundaries(n: int, scheme: GradeScheme | None = None) -> list[int]:
     >>> grade_boundaries(83)
     [8, 25, 42, 58, 71, 79, 83]
     """
-    if n < 0:
-        raise ValueError("n must be ≥ 0")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise ValueError(f"n must be a whole number ≥ 0, not {n!r}")
     scheme = scheme or DEFAULT_SCHEME
-    cum = scheme.cumulative_percents
-    bounds = [round_int_half_up(n * c / 100) for c in cum]
-    bounds[-1] = n
+    bounds = [round_int_half_up(int(n) * c / 100) for c in scheme.cumulative_percents]
+    bounds[-1] = int(n)
     return bounds
 
 
@@ -58,146 +62,323 @@ def grade_quotas(n: int, scheme: GradeScheme | None = None) -> list[int]:
     return [b - a for a, b in zip([0, *bounds[:-1]], bounds, strict=True)]
 
 
-def _labels_and_values(scores: Any) -> tuple[pd.Index, list[Any]]:
+# --- reading scores ---------------------------------------------------------------------------
+
+
+def _labels_and_values(scores: Any) -> tuple[pd.Index, npt.NDArray[Any]]:
     if isinstance(scores, pd.Series):
-        return scores.index, list(scores.to_numpy(dtype=object))
+        return scores.index, scores.to_numpy()
     if isinstance(scores, pd.DataFrame):
         raise GradingError("pass one score column (a Series), not a DataFrame")
-    if isinstance(scores, Mapping):
-        return pd.Index(list(scores.keys())), list(scores.values())
     if isinstance(scores, np.ndarray):
-        return pd.RangeIndex(len(scores)), list(scores.tolist())
+        if scores.ndim != 1:
+            raise GradingError(f"pass a one-dimensional array of scores, not shape {scores.shape}")
+        return pd.RangeIndex(len(scores)), scores
+    if isinstance(scores, Mapping):
+        return pd.Index(list(scores.keys())), _object_array(list(scores.values()))
     if isinstance(scores, Iterable) and not isinstance(scores, (str, bytes)):
         vals = list(scores)
-        return pd.RangeIndex(len(vals)), vals
+        return pd.RangeIndex(len(vals)), _object_array(vals)
     raise GradingError(f"cannot grade {type(scores).__name__}: pass a Series, mapping or sequence")
 
 
-def _is_missing(v: Any) -> bool:
-    if v is None or v is pd.NA or v is pd.NaT:
-        return True
-    if isinstance(v, float) and not math.isfinite(v):
-        return True
-    if isinstance(v, Decimal) and not v.is_finite():
-        return True
-    return isinstance(v, np.floating) and not np.isfinite(v)
+def _object_array(values: list[Any]) -> npt.NDArray[Any]:
+    # np.asarray (or slice assignment) would broadcast nested sequences; fromiter never does.
+    return np.fromiter(values, dtype=object, count=len(values))
 
 
-def rounded_keys(values: Sequence[Any] | npt.NDArray[Any], decimals: int,
-                 labels: Sequence[Hashable] | pd.Index | None = None) -> npt.NDArray[np.int64]:
-    """Scores rounded half-up to ``decimals`` places, as integers (score × 10^decimals).
-
-    Floats are rounded from their shortest decimal text (``str(x)``), exactly as
-    ``Decimal(str(x)).quantize(…, ROUND_HALF_UP)`` would, but vectorised: only values whose
-    scaled fraction lies within float noise of ``.5`` take the exact path.
-    """
-    arr = np.asarray(values)
-    n = arr.shape[0]
-    scale = 10**decimals
-    if arr.dtype.kind in "iu":
-        return arr.astype(np.int64) * scale
-    if arr.dtype.kind == "f":
-        bad = ~np.isfinite(arr)
-        if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise GradingError(_missing_message(labels, i, arr[i]))
-        scaled = np.abs(arr) * scale
-        out = np.floor(scaled + 0.5)
-        frac = scaled - np.floor(scaled)
-        # Near a half, the binary value may sit on either side of the decimal text: decide
-        # those few exactly from the text.
-        near = np.abs(frac - 0.5) < 1e-6 * np.maximum(1.0, scaled) * 1e-3 + 1e-9
-        if near.any():
-            for i in np.flatnonzero(near):
-                out[i] = _exact_scaled(Fraction(Decimal(repr(float(abs(arr[i]))))), scale)
-        if np.any(out > 2**62):
-            raise GradingError("scores too large to grade at this precision")
-        keys = out.astype(np.int64)
-        return cast("npt.NDArray[np.int64]", np.where(arr < 0, -keys, keys))
-    keys_list = np.empty(n, dtype=np.int64)
-    for i, v in enumerate(arr.tolist()):
-        if _is_missing(v) or isinstance(v, (bool, str)):
-            raise GradingError(_missing_message(labels, i, v))
-        if isinstance(v, float):
-            fr = Fraction(Decimal(repr(v)))
-        elif isinstance(v, (Decimal, Fraction, int)):
-            fr = Fraction(v)
-        else:
-            try:
-                fr = Fraction(Decimal(str(v)))
-            except Exception:
-                raise GradingError(_missing_message(labels, i, v)) from None
-        k = _exact_scaled(abs(fr), scale)
-        keys_list[i] = -k if fr < 0 else k
-    return keys_list
+def _numeric(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """A float64 or int64 array when that holds every value exactly, else an object array."""
+    kind = values.dtype.kind
+    if kind == "f" and values.dtype == np.float64:
+        return values
+    if kind in "iu":
+        if values.size and kind == "u" and int(values.max()) >= 2**63:
+            return values.astype(object)
+        return values.astype(np.int64)
+    if kind != "O":
+        # float32 (its own decimal text differs from float64's), bool, text, dates: per value.
+        return values.astype(object)
+    types = {type(v) for v in values}
+    if types <= {float, np.float64}:
+        return values.astype(np.float64)
+    ints = {int, np.int64, np.int32, np.int16, np.int8, np.uint8, np.uint16, np.uint32}
+    if types <= ints:
+        try:
+            return values.astype(np.int64)
+        except OverflowError:
+            return values
+    if types <= ints | {float, np.float64}:
+        as_float = values.astype(np.float64)
+        if np.all(np.abs(as_float) <= _FLOAT_EXACT_INT):
+            return as_float
+    return values
 
 
-def _exact_scaled(value: Fraction, scale: int) -> int:
-    return math.floor(value * scale + Fraction(1, 2))
+def _show(v: Any) -> str:
+    if isinstance(v, (float, np.floating)):
+        return str(float(v))
+    return repr(v)
+
+
+def _who(labels: Sequence[Hashable] | pd.Index | None, i: int) -> str:
+    return f"task {labels[i]!r}" if labels is not None else f"position {i}"
 
 
 def _missing_message(labels: Sequence[Hashable] | pd.Index | None, i: int, v: Any) -> str:
-    who = f"task {labels[i]!r}" if labels is not None else f"position {i}"
-    return (f"{who} has no finite score ({v!r}); every graded task needs a score "
-            "(enter it, or leave the task out of the grading)")
+    missing = v is None or v is pd.NA or v is pd.NaT or isinstance(v, (float, np.floating))
+    if missing or (isinstance(v, Decimal) and not v.is_finite()):
+        what = f"no finite score ({_show(v)})"
+    else:
+        what = f"a score that is not a number ({_show(v)})"
+    return (
+        f"{_who(labels, i)} has {what}; every graded task needs a numeric score "
+        "(enter it, or leave the task out of the grading)"
+    )
+
+
+def _to_fraction(v: Any) -> Fraction | None:
+    """Exact value of one score from its decimal text; None when it is not a finite number."""
+    if v is None or v is pd.NA or v is pd.NaT or isinstance(v, (bool, np.bool_, str, bytes)):
+        return None
+    try:
+        if isinstance(v, Fraction):
+            return v
+        if isinstance(v, (int, np.integer)):
+            return Fraction(int(v))
+        if isinstance(v, Decimal):
+            return Fraction(v) if v.is_finite() else None
+        if isinstance(v, float):  # also np.float64; float.__repr__ is the shortest text
+            return Fraction(Decimal(float.__repr__(v))) if math.isfinite(v) else None
+        if isinstance(v, np.floating):
+            return Fraction(Decimal(str(v))) if np.isfinite(v) else None
+        d = Decimal(str(v))
+        return Fraction(d) if d.is_finite() else None
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+
+
+def rounded_keys(
+    values: Sequence[Any] | npt.NDArray[Any],
+    decimals: int,
+    labels: Sequence[Hashable] | pd.Index | None = None,
+) -> npt.NDArray[Any]:
+    """Scores rounded half-up to ``decimals`` places, as integers (score × 10^decimals).
+
+    Returns an int64 array, or an object array of Python ints when a key does not fit in
+    int64. Floats are rounded from their shortest decimal text (``str(x)``), exactly as
+    ``Decimal(str(x)).quantize(…, ROUND_HALF_UP)`` would, but vectorised: only values whose
+    scaled fraction lies within float noise of ``.5`` take the exact path.
+
+    Raises:
+        GradingError: a value is missing, not finite or not a number (naming the task).
+    """
+    arr = _numeric(values if isinstance(values, np.ndarray) else _object_array(list(values)))
+    scale = 10**decimals
+    if arr.dtype.kind == "i":
+        # Python ints for the magnitude: np.abs(-2**63) overflows back to -2**63.
+        if arr.size == 0 or max(int(arr.max()), -int(arr.min())) * scale < _INT64_SAFE:
+            scaled_ints: npt.NDArray[np.int64] = arr * scale
+            return scaled_ints
+        return _exact_keys(arr.astype(object), scale, labels)
+    if arr.dtype.kind == "f":
+        scaled = np.abs(arr)
+        scaled *= scale
+        top = float(scaled.max(initial=0.0))  # NaN or inf here when any score is not finite
+        if not math.isfinite(top):
+            i = int(np.flatnonzero(~np.isfinite(arr))[0])
+            raise GradingError(_missing_message(labels, i, arr[i]))
+        if top >= _INT64_SAFE / 2:
+            return _exact_keys(arr.astype(object), scale, labels)
+        # In place, to spare the allocations: scaled → scaled + ½ → its fraction − ½.
+        scaled += 0.5
+        out = np.floor(scaled)
+        scaled -= out
+        scaled -= 0.5
+        np.abs(scaled, out=scaled)
+        # Where the scaled value sits within float noise of a half, the binary value may lie on
+        # either side of the decimal text: decide those few exactly from the text. The errors
+        # are a few ulps of the scaled value (~2^-51 relative); a 2^-40 margin covers them.
+        tol = 2.0**-40 * max(1.0, top)
+        for j in np.flatnonzero(scaled > 0.5 - tol):
+            frac = Fraction(Decimal(float.__repr__(float(abs(arr[j])))))
+            out[j] = math.floor(frac * scale + Fraction(1, 2))
+        keys: npt.NDArray[np.int64] = out.astype(np.int64)
+        if arr.size and arr.min() < 0:
+            np.negative(keys, out=keys, where=arr < 0)
+        return keys
+    return _exact_keys(arr, scale, labels)
+
+
+def _exact_keys(
+    arr: npt.NDArray[Any], scale: int, labels: Sequence[Hashable] | pd.Index | None
+) -> npt.NDArray[Any]:
+    keys: list[int] = []
+    for i, v in enumerate(arr.tolist()):
+        fr = _to_fraction(v)
+        if fr is None:
+            raise GradingError(_missing_message(labels, i, v))
+        k = math.floor(abs(fr) * scale + Fraction(1, 2))
+        keys.append(-k if fr < 0 else k)
+    if all(-_INT64_SAFE < k < _INT64_SAFE for k in keys):
+        return np.array(keys, dtype=np.int64)
+    return _object_array(list(keys))
+
+
+def _sortable(keys: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """An int64/float array ordered like ``keys``: object keys become exact dense ranks."""
+    if keys.dtype.kind == "O":
+        _, inverse = np.unique(keys, return_inverse=True)
+        return inverse.astype(np.int64)
+    return keys
+
+
+def _tie_breaker_columns(tie_breakers: Any) -> list[Any]:
+    if isinstance(tie_breakers, pd.DataFrame):
+        return [tie_breakers[c] for c in tie_breakers.columns]
+    if isinstance(tie_breakers, pd.Series):
+        return [tie_breakers]
+    if isinstance(tie_breakers, np.ndarray):
+        if tie_breakers.ndim == 1:
+            return [tie_breakers]
+        if tie_breakers.ndim == 2:  # one column per tie-breaker, as in a DataFrame
+            return [tie_breakers[:, j] for j in range(tie_breakers.shape[1])]
+        raise GradingError(f"tie_breakers of shape {tie_breakers.shape}: pass 1-D columns")
+    if isinstance(tie_breakers, (str, bytes)):
+        raise GradingError(
+            "tie_breakers must hold values (a Series, sequence or DataFrame), "
+            f"not the name {tie_breakers!r}"
+        )
+    cols = list(tie_breakers)
+    if cols and all(
+        isinstance(c, (pd.Series, np.ndarray))
+        or (isinstance(c, Sequence) and not isinstance(c, (str, bytes)))
+        for c in cols
+    ):
+        return cols
+    return [cols]  # a plain sequence of values is one tie-breaker
 
 
 def _tie_breaker_keys(tie_breakers: Any, index: pd.Index, n: int) -> list[npt.NDArray[Any]]:
     if tie_breakers is None:
         return []
-    if isinstance(tie_breakers, pd.DataFrame):
-        cols = [tie_breakers[c] for c in tie_breakers.columns]
-    elif isinstance(tie_breakers, pd.Series) or (
-        isinstance(tie_breakers, Sequence) and tie_breakers
-        and not isinstance(tie_breakers[0], (Sequence, pd.Series, np.ndarray))
-    ):
-        cols = [tie_breakers]
-    else:
-        cols = list(tie_breakers)
     out: list[npt.NDArray[Any]] = []
-    for j, col in enumerate(cols):
+    for j, col in enumerate(_tie_breaker_columns(tie_breakers)):
         if isinstance(col, pd.Series):
             if not col.index.equals(index):
                 col = col.reindex(index)
             values = col.to_numpy()
+        elif isinstance(col, np.ndarray):
+            values = col
         else:
-            values = np.asarray(list(col) if not isinstance(col, np.ndarray) else col)
-        if values.shape[0] != n:
-            raise GradingError(f"tie-breaker {j + 1} has {values.shape[0]} values for {n} scores")
-        if values.dtype.kind == "O" or pd.isna(values).any():
-            num = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
-            if np.isnan(num).any():
-                i = int(np.flatnonzero(np.isnan(num))[0])
-                raise GradingError(f"tie-breaker {j + 1} is missing or not a number for "
-                                   f"{_missing_message(index, i, values[i]).split(' has')[0]}")
-            values = num
-        out.append(values)
+            values = _object_array(list(col))
+        if values.ndim != 1 or values.shape[0] != n:
+            raise GradingError(f"tie-breaker {j + 1} has {len(values)} values for {n} scores")
+        # A yes/no tie-breaker (e.g. 수상 여부) ranks yes first.
+        arr = _numeric(values.astype(np.int64) if values.dtype.kind == "b" else values)
+        if arr.dtype.kind == "f":
+            nan = np.isnan(arr)
+            if nan.any():
+                i = int(np.flatnonzero(nan)[0])
+                raise GradingError(
+                    f"tie-breaker {j + 1} is missing or not a number for {_who(index, i)}"
+                )
+        elif arr.dtype.kind == "O":
+            fracs: list[Fraction] = []
+            for i, v in enumerate(arr.tolist()):
+                fr = _to_fraction(v)
+                if fr is None:
+                    raise GradingError(
+                        f"tie-breaker {j + 1} is missing or not a number for {_who(index, i)} "
+                        f"({_show(v)})"
+                    )
+                fracs.append(fr)
+            arr = _sortable(_object_array(list(fracs)))
+        out.append(arr)
     return out
 
 
-def _grade_positions(keys: list[npt.NDArray[Any]], bounds: npt.NDArray[np.int64],
-                     ties: TiePolicy) -> npt.NDArray[np.intp]:
+# --- ranking ----------------------------------------------------------------------------------
+
+
+def _grade_by_thresholds(
+    key: npt.NDArray[Any], bounds: Sequence[int], ties: TiePolicy
+) -> npt.NDArray[np.intp]:
+    """Grade index for every item of one key (higher is better), in O(N) without sorting.
+
+    With ``s_1 ≥ … ≥ s_N`` the keys in descending order, a tie group's first position is
+    ``1 + #{keys > v}`` and that is ``≤ B_k`` exactly when ``v ≥ s_{B_k}``; its last position
+    is ``#{keys ≥ v}`` and that is ``≤ B_k`` exactly when ``v > s_{B_k + 1}``. Both thresholds
+    fall as ``k`` grows, so the grade index is the number of grades whose test fails, and only
+    the order statistics at the boundaries are needed (np.partition).
+    """
+    n = key.shape[0]
+    # Descending position p is ascending index n - p.
+    if ties == "upper":
+        at = {k: n - b for k, b in enumerate(bounds) if b >= 1}
+    else:
+        at = {k: n - b - 1 for k, b in enumerate(bounds) if b < n}
+    part = np.partition(key, sorted(set(at.values()))) if at else key
+    grade = np.zeros(n, dtype=np.intp)
+    for k in range(len(bounds)):
+        if k not in at:
+            # upper with B_k = 0: nobody's first position fits; lower with B_k = n: all fit.
+            grade += ties == "upper"
+        elif ties == "upper":
+            grade += key < part[at[k]]
+        else:
+            grade += key <= part[at[k]]
+    return grade
+
+
+def _grade_positions(
+    keys: list[npt.NDArray[Any]], quotas: Sequence[int], ties: TiePolicy
+) -> npt.NDArray[np.intp]:
     """Grade index for every item; ``keys[0]`` is the primary key (higher is better)."""
+    if len(keys) == 1:
+        return _grade_by_thresholds(keys[0], np.cumsum(quotas).tolist(), ties)
     n = keys[0].shape[0]
-    # np.lexsort sorts ascending by the last key first; negate for descending order.
-    order = np.lexsort(tuple(-k for k in reversed(keys)))
-    pos = np.arange(1, n + 1)
-    grade_at_pos = np.searchsorted(bounds, pos, side="left")
+    # Descending order. Order within a tie group does not matter, so a fast unstable sort will
+    # do; np.lexsort sorts by its last key first.
+    order = (np.argsort(keys[0]) if len(keys) == 1 else np.lexsort(tuple(reversed(keys))))[::-1]
+    grade_at_pos = np.repeat(np.arange(len(quotas), dtype=np.intp), quotas)
     # Tie groups: consecutive sorted items equal on every key.
     same = np.ones(n - 1, dtype=bool)
     for k in keys:
         ks = k[order]
         same &= ks[1:] == ks[:-1]
-    starts = np.flatnonzero(np.concatenate(([True], ~same)))
-    group_id = np.cumsum(np.concatenate(([True], ~same))) - 1
-    if ties == "upper":
-        anchor = starts
-    else:
-        anchor = np.concatenate((starts[1:], [n])) - 1
-    grade_sorted = grade_at_pos[anchor[group_id]]
+    new_group = np.concatenate(([True], ~same))
+    positions = np.arange(n, dtype=np.intp)
+    if ties == "upper":  # first position of each group, carried forward
+        anchor = np.maximum.accumulate(np.where(new_group, positions, 0))
+    else:  # last position of each group, carried backward
+        group_end = np.empty(n, dtype=bool)
+        group_end[:-1] = new_group[1:]
+        group_end[-1] = True
+        anchor = np.minimum.accumulate(np.where(group_end, positions, n)[::-1])[::-1]
     grades = np.empty(n, dtype=np.intp)
-    grades[order] = grade_sorted
+    grades[order] = grade_at_pos[anchor]
     return grades
+
+
+def _group_codes(by: Any, index: pd.Index, n: int) -> npt.NDArray[np.intp]:
+    if isinstance(by, (str, bytes)):
+        raise GradingError(
+            f"`by` must hold one group label per score, not the name {by!r} "
+            "(score() takes column names)"
+        )
+    if isinstance(by, pd.Series):
+        groups = by if by.index.equals(index) else by.reindex(index)
+    else:
+        groups = pd.Series(_object_array(list(by)))
+    if len(groups) != n:
+        raise GradingError(f"`by` has {len(groups)} labels for {n} scores")
+    missing = groups.isna().to_numpy()
+    if missing.any():
+        i = int(np.flatnonzero(missing)[0])
+        raise GradingError(f"{_who(index, i)} has no group label in `by`")
+    codes, _ = pd.factorize(groups, sort=False)
+    return codes.astype(np.intp)
 
 
 def assign_grades(
@@ -213,23 +394,25 @@ def assign_grades(
 
     Args:
         scores: a Series (its index names the tasks), a mapping ``{task: score}`` or a
-            sequence. Scores may be int, float, Decimal or Fraction.
+            sequence / 1-D array. Scores may be int, float, Decimal or Fraction.
         scheme: the :class:`GradeScheme`; default 매우우수 10 / 우수 20 / 다소우수 20 / 보통 20 /
             다소미흡 15 / 미흡 10 / 부진 5 (%).
         ties: ``"upper"`` (a tie group takes the grade of its first position) or ``"lower"``
             (of its last); default from the scheme.
-        tie_breakers: extra keys, compared descending after the rounded score: a Series,
-            a sequence, or a DataFrame / list of them in priority order.
+        tie_breakers: extra keys, compared descending after the rounded score (not rounded):
+            a Series (aligned on the index), a sequence or 1-D array, or a DataFrame / 2-D
+            array / list of them in priority order.
         decimals: rounding before comparison (half-up); default from the scheme (2).
-        by: group labels (a Series aligned on the index or a sequence); grades are assigned
-            within each group (e.g. per 분과).
+        by: group labels (a Series aligned on the index, or a sequence); grades are assigned
+            within each group (e.g. per 분과), each group with its own quotas.
 
     Returns:
         A Series of grade names aligned to the input's index, with an ordered categorical
         dtype whose order runs worst → best (so ``max()`` is the best grade).
 
     Raises:
-        GradingError: a score is missing or not finite (naming the task).
+        GradingError: a score is missing, not finite or not a number (naming the task), or a
+            tie-breaker / group label is missing or misaligned.
 
     >>> assign_grades({"A": 91.0, "B": 85.5, "C": 85.5}, GradeScheme.from_percentages(
     ...     {"상": 30, "중": 40, "하": 30})).tolist()
@@ -240,60 +423,54 @@ def assign_grades(
     if ties not in ("upper", "lower"):
         raise GradingError(f"ties must be 'upper' or 'lower', not {ties!r}")
     decimals = scheme.decimals if decimals is None else decimals
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        raise GradingError(f"decimals must be a whole number ≥ 0, not {decimals!r}")
     index, values = _labels_and_values(scores)
     n = len(values)
     dtype = pd.CategoricalDtype(list(reversed(scheme.names)), ordered=True)
     if n == 0:
         return pd.Series(pd.Categorical([], dtype=dtype), index=index, name="grade")
-    raw = scores.to_numpy() if isinstance(scores, pd.Series) else np.asarray(values, dtype=object)
-    if raw.dtype.kind == "O":
-        try:
-            as_float = raw.astype(float)
-            if all(isinstance(v, (float, int, np.floating, np.integer)) and not isinstance(v, bool)
-                   for v in values):
-                raw = as_float
-        except (TypeError, ValueError):
-            pass
-    primary = rounded_keys(raw, decimals, index)
+    primary = _sortable(rounded_keys(values, decimals, index))
     breakers = _tie_breaker_keys(tie_breakers, index, n)
-    names = np.array(scheme.names, dtype=object)
-    grade_idx = np.empty(n, dtype=np.intp)
     if by is None:
-        bounds = np.asarray(grade_boundaries(n, scheme), dtype=np.int64)
-        grade_idx[:] = _grade_positions([primary, *breakers], bounds, ties)
+        grade_idx = _grade_positions([primary, *breakers], grade_quotas(n, scheme), ties)
     else:
-        groups = by.reindex(index) if isinstance(by, pd.Series) else pd.Series(list(by))
-        if len(groups) != n:
-            raise GradingError(f"`by` has {len(groups)} labels for {n} scores")
-        if groups.isna().any():
-            i = int(np.flatnonzero(groups.isna().to_numpy())[0])
-            raise GradingError(f"task {index[i]!r} has no group label in `by`")
-        codes, _ = pd.factorize(groups, sort=False)
-        for g in range(int(codes.max()) + 1):
-            members = np.flatnonzero(codes == g)
-            bounds = np.asarray(grade_boundaries(len(members), scheme), dtype=np.int64)
+        codes = _group_codes(by, index, n)
+        grade_idx = np.empty(n, dtype=np.intp)
+        members_sorted = np.argsort(codes, kind="stable")
+        cuts = np.flatnonzero(np.diff(codes[members_sorted])) + 1
+        for members in np.split(members_sorted, cuts):
             grade_idx[members] = _grade_positions(
-                [primary[members], *(b[members] for b in breakers)], bounds, ties)
-    cat = pd.Categorical.from_codes(len(names) - 1 - grade_idx, dtype=dtype)
+                [primary[members], *(b[members] for b in breakers)],
+                grade_quotas(len(members), scheme),
+                ties,
+            )
+    small = len(scheme.names) < 127
+    codes_out = (len(scheme.names) - 1 - grade_idx).astype(np.int8 if small else np.int32)
+    cat = pd.Categorical.from_codes(codes_out, dtype=dtype, validate=False)  # type: ignore[arg-type]
     return pd.Series(cat, index=index, name="grade")
 
 
-def points_to_next_grade(scores: pd.Series, grades: pd.Series,
-                         scheme: GradeScheme | None = None, *,
-                         decimals: int | None = None) -> pd.Series:
+def points_to_next_grade(
+    scores: pd.Series,
+    grades: pd.Series,
+    scheme: GradeScheme | None = None,
+    *,
+    decimals: int | None = None,
+) -> pd.Series:
     """Margin to the next better grade: the lowest rounded score holding the better grade
     minus this task's rounded score (NaN for the best grade or when no task holds it)."""
     scheme = scheme or DEFAULT_SCHEME
     decimals = scheme.decimals if decimals is None else decimals
-    keys = rounded_keys(scores.to_numpy(dtype=object), decimals, scores.index)
+    keys = rounded_keys(scores.to_numpy(), decimals, scores.index).tolist()
     order = {name: i for i, name in enumerate(scheme.names)}
-    gi = np.array([order[str(g)] for g in grades], dtype=np.intp)
-    out = np.full(len(scores), np.nan)
-    for i in range(len(scores)):
-        better = np.flatnonzero(gi < gi[i])
-        if gi[i] == 0 or better.size == 0:
-            continue
-        target_grade = gi[better].max()
-        holders = better[gi[better] == target_grade]
-        out[i] = (keys[holders].min() - keys[i]) / 10**decimals
+    gi = [order[str(g)] for g in grades]
+    lowest: dict[int, int] = {}
+    for g, k in zip(gi, keys, strict=True):
+        lowest[g] = min(k, lowest.get(g, k))
+    out = np.full(len(keys), np.nan)
+    for i, (g, k) in enumerate(zip(gi, keys, strict=True)):
+        better = [h for h in lowest if h < g]
+        if better:
+            out[i] = float(Fraction(lowest[max(better)] - k, 10**decimals))
     return pd.Series(out, index=scores.index, name="to_next_grade")

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from ._errors import Problem, RubricError
 from ._rubric import Rubric, Task, effective_weights
 from ._units import is_known_unit
-from ._yaml import Mark, Path_, YamlDocument, load_yaml
+from ._yaml import Mark, Path_, YamlDocument, friendly_path, load_yaml
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,21 @@ def _resolve_includes(path: Path, doc: YamlDocument) -> list[Problem]:
         target = path.parent / rel
         sub, sub_problems = load_yaml(target, display_name=str(target))
         if sub is None:
-            problems.extend(sub_problems)
+            if not target.is_file():
+                # Fixed in this file's `include:` list, so point there.
+                problems.append(
+                    _at(
+                        doc.mark_for(("include", i)),
+                        f"included file {rel!r} not found (looked for {target})",
+                        f"include[{i}]",
+                        "check the file name; paths are relative to this rubric file",
+                    )
+                )
+                continue
+            problems.extend(
+                Problem(p.message, p.file, p.line, p.column, p.field or f"include[{i}]", p.fix)
+                for p in sub_problems
+            )
             continue
         if not isinstance(sub.data, dict):
             problems.append(
@@ -165,70 +179,6 @@ def _at(
     )
 
 
-def friendly_path(data: Any, loc: Path_) -> tuple[str, Path_]:
-    """Render a data path as the secretariat reads it: ``tasks[Ⅰ-1-①].indicators[2].weight``.
-
-    Returns the text and the longest prefix of ``loc`` that exists in ``data``.
-    """
-    parts: list[str] = []
-    node = data
-    real: list[str | int] = []
-    i = 0
-    while i < len(loc):
-        key = loc[i]
-        if isinstance(node, dict) and key in node:
-            child = node[key]
-            nxt = loc[i + 1] if i + 1 < len(loc) else None
-            if isinstance(child, list) and isinstance(nxt, int) and 0 <= nxt < len(child):
-                item = child[nxt]
-                label = _label(str(key), item, nxt)
-                if key == "tasks":
-                    parts = [label]
-                else:
-                    parts.append(label)
-                real.extend([key, nxt])
-                node = item
-                i += 2
-                continue
-            parts.append(str(key))
-            real.append(key)
-            node = child
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-            parts.append(f"[{key}]")
-            real.append(key)
-            node = node[key]
-        elif isinstance(key, str) and not isinstance(node, dict) and i == len(loc) - 1:
-            break
-        else:
-            # A key the file does not have (e.g. a missing field): name it, no position.
-            if isinstance(key, str) and key not in (
-                "decimal",
-                "str",
-                "int",
-                "none",
-                "function-after",
-                "tuple",
-                "list",
-            ):
-                parts.append(key)
-            elif isinstance(key, int):
-                parts.append(f"[{key}]")
-        i += 1
-    text = ".".join(p for p in parts).replace(".[", "[")
-    return text, tuple(real)
-
-
-def _label(key: str, item: Any, idx: int) -> str:
-    if isinstance(item, dict):
-        if key in ("strategic_goals", "performance_goals", "tasks") and item.get("code"):
-            return f"{key}[{item['code']}]"
-        if key == "indicators" and isinstance(item.get("no"), int):
-            return f"{key}[{item['no']}]"
-        if key == "items" and item.get("id"):
-            return f"{key}[{item['id']}]"
-    return f"{key}[{idx}]"
-
-
 _FIXES = {
     "missing": "add the field",
     "extra_forbidden": "remove it, or check its spelling against `evalkit schema`",
@@ -257,9 +207,15 @@ _FIXES = {
 
 def _pydantic_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
     out: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     errors = exc.errors(include_url=False)
     locs = [tuple(e["loc"]) for e in errors]
+    # pydantic names the member of a union (number | text | null) last in the error's place.
+    union_places = {
+        friendly_path(doc.data, loc)[0]
+        for loc in locs
+        if loc and loc[-1] in ("decimal", "str", "constrained-str")
+    }
     for err in errors:
         loc = tuple(err["loc"])
         # pydantic also calls a list "too short" when its items failed: the items say why.
@@ -268,21 +224,45 @@ def _pydantic_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]
         ):
             continue
         text, real = friendly_path(doc.data, loc)
-        # Unions report one error per member; keep the first per place.
         msg = str(err["msg"]).removeprefix("Value error, ")
         etype = str(err["type"])
-        if (text, etype) in seen or (text, "*") in seen:
+        inp = err.get("input")
+        if text in union_places:
+            # A union (number | text | null) reports one error per member: say it once.
+            if text not in seen:
+                seen.add(text)
+                out.append(
+                    _at(
+                        doc.mark_for(real),
+                        f"{_shown(inp)} is neither a number nor text",
+                        text,
+                        "write a plain number, or text as printed (null when blank)",
+                    )
+                )
             continue
-        seen.add((text, etype))
+        if text in seen:
+            continue
+        seen.add(text)
         mark = doc.mark_for(real)
         fix = _FIXES.get(etype)
         if etype == "missing":
             fix = f"add `{loc[-1]}:`" if loc else fix
-        inp = err.get("input")
-        if etype not in ("missing",) and not isinstance(inp, (dict, list)):
-            msg = f"{msg} (got {inp!r})"
+        if etype == "value_error" and "; " in msg:
+            # The model's own checks say "what is wrong; how to fix it".
+            msg, fix = msg.split("; ", 1)
+        elif etype not in ("missing",) and not isinstance(inp, (dict, list)):
+            msg = f"{msg} (got {_shown(inp)})"
         out.append(_at(mark, msg, text or "(top level)", fix))
     return out
+
+
+def _shown(value: object) -> str:
+    """A value as the rubric file writes it (``0.5``, not ``Decimal('0.5')``)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    return repr(value)
 
 
 def _note_fields(task: Task) -> set[str]:
@@ -326,17 +306,20 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
         )
 
     # Unique codes, nesting of codes.
-    seen_codes: dict[str, str] = {}
+    seen_codes: dict[str, Path_] = {}
 
     def unique(code: str, loc: Path_, what: str) -> None:
-        if code in seen_codes:
-            add(
-                (*loc, "code"),
-                f"{what} code {code!r} is used twice (also {seen_codes[code]})",
-                "give each its own code as printed in the plan",
-            )
-        else:
-            seen_codes[code] = what
+        first = seen_codes.get(code)
+        if first is None:
+            seen_codes[code] = (*loc, "code")
+            return
+        mark = doc.mark_for(first)
+        where = f"{mark.file}, line {mark.line}" if mark else friendly_path(doc.data, first)[0]
+        add(
+            (*loc, "code"),
+            f"{what} code {code!r} is used twice (first at {where})",
+            "give each its own code as printed in the plan",
+        )
 
     goal_codes = {sg.code for sg in r.strategic_goals}
     sub_names = [s.name for s in r.subcommittees]
@@ -355,11 +338,11 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
                     f"use one of {', '.join(sorted(goal_codes))}",
                 )
     goal_owner: dict[str, str] = {}
-    for s in r.subcommittees:
+    for si, s in enumerate(r.subcommittees):
         for g in s.goals:
             if g in goal_owner:
                 add(
-                    ("subcommittees",),
+                    ("subcommittees", si, "goals"),
                     f"strategic goal {g!r} is given to both {goal_owner[g]!r} and {s.name!r}",
                     "give each goal one subcommittee",
                 )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from numbers import Real
+from numbers import Integral, Real
 
 Exact = Fraction | Decimal | int
 
@@ -28,9 +28,16 @@ def to_fraction(value: object) -> Fraction:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"not a finite number: {value}")
-        return Fraction(Decimal(repr(value)))
+        # float.__repr__, not repr(): numpy's float64 subclass reprs as "np.float64(0.1)".
+        return Fraction(Decimal(float.__repr__(value)))
+    if isinstance(value, Integral):  # numpy integers: exact, never through float
+        return Fraction(int(value))
     if isinstance(value, Real):
-        return to_fraction(float(value))
+        # Other reals (numpy float32, …) by their own shortest text, as printed.
+        try:
+            return to_fraction(Decimal(str(value)))
+        except (ArithmeticError, ValueError):
+            return to_fraction(float(value))
     if isinstance(value, str):
         return Fraction(parse_decimal(value))
     raise ValueError(f"not a number: {value!r}")
@@ -54,14 +61,12 @@ def round_half_up(value: Exact | float, decimals: int = 2) -> Decimal:
     >>> round_half_up(Fraction(2, 8), 1)
     Decimal('0.3')
     """
+    if decimals < 0:
+        raise ValueError(f"decimals must be ≥ 0, not {decimals}")
     frac = to_fraction(value)
-    scale = Fraction(10) ** decimals
-    scaled = abs(frac) * scale
-    n = math.floor(scaled + Fraction(1, 2))
-    if frac < 0:
-        n = -n
-    q = Decimal(1).scaleb(-decimals)
-    return (Decimal(n) / Decimal(10) ** decimals).quantize(q, rounding=ROUND_HALF_UP)
+    n = math.floor(abs(frac) * 10**decimals + Fraction(1, 2))
+    # Built from its digits, so no decimal context can round it (28 digits by default).
+    return Decimal((1 if frac < 0 and n else 0, tuple(int(c) for c in str(n)), -decimals))
 
 
 def round_int_half_up(value: Fraction) -> int:

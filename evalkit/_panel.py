@@ -46,16 +46,22 @@ class PanelResult:
     sheets: tuple[EvaluatorSheet, ...] = field(default=())
 
 
-def aggregate_panel(sheets: Sequence[EvaluatorSheet], criteria: Sequence[str],
-                    rule: Aggregation = "trimmed", *, task: str = "") -> PanelResult:
+def aggregate_panel(
+    sheets: Sequence[EvaluatorSheet],
+    criteria: Sequence[str],
+    rule: Aggregation = "trimmed",
+    *,
+    task: str = "",
+) -> PanelResult:
     """Aggregate evaluators' sheets for one task under ``rule``.
 
     Ties for highest/lowest total are broken by evaluator order (the first listed is
     dropped), so the result is reproducible.
     """
     if not sheets:
-        raise ScoringError(f"task {task}: no evaluator scored it; the panel needs at least one "
-                           "sheet per task")
+        raise ScoringError(
+            f"task {task}: no evaluator scored it; the panel needs at least one sheet per task"
+        )
     names = [s.evaluator for s in sheets]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
@@ -63,12 +69,20 @@ def aggregate_panel(sheets: Sequence[EvaluatorSheet], criteria: Sequence[str],
     for s in sheets:
         missing = [c for c in criteria if c not in s.scores]
         if missing:
-            raise ScoringError(f"task {task}: evaluator {s.evaluator} gave no score for "
-                               f"{', '.join(missing)}")
+            raise ScoringError(
+                f"task {task}: evaluator {s.evaluator} gave no score for {', '.join(missing)}"
+            )
+    if rule not in ("trimmed", "mean", "median"):
+        raise ScoringError(f"unknown panel rule {rule!r}; use trimmed, mean or median")
+
+    # Evaluator totals over the aggregated criteria only, so a stray key cannot move the trim.
+    def total(s: EvaluatorSheet) -> Fraction:
+        return sum((s.scores[c] for c in criteria), Fraction(0))
+
     kept = list(sheets)
     high = low = None
     if rule == "trimmed" and len(sheets) >= TRIM_MIN_EVALUATORS:
-        totals = [s.total for s in sheets]
+        totals = [total(s) for s in sheets]
         hi_i = max(range(len(sheets)), key=lambda i: (totals[i], -i))
         lo_i = min(range(len(sheets)), key=lambda i: (totals[i], i))
         if lo_i == hi_i:  # all totals equal: drop the first as high, the last as low
@@ -78,22 +92,26 @@ def aggregate_panel(sheets: Sequence[EvaluatorSheet], criteria: Sequence[str],
         used = "trimmed"
     elif rule == "median":
         used = "median"
-    elif rule in ("mean", "trimmed"):
-        used = "mean"
     else:
-        raise ScoringError(f"unknown panel rule {rule!r}; use trimmed, mean or median")
+        used = "mean"
     per: dict[str, Fraction] = {}
     if used == "median":
         # The median evaluator(s) by total, averaged per criterion, so the breakdown still
         # sums to the total (a per-cell median would not).
-        ordered = sorted(kept, key=lambda s: s.total)
+        ordered = sorted(kept, key=total)
         k = len(ordered)
-        mids = ordered[(k - 1) // 2: k // 2 + 1]
+        mids = ordered[(k - 1) // 2 : k // 2 + 1]
         for c in criteria:
             per[c] = sum((s.scores[c] for s in mids), Fraction(0)) / len(mids)
     else:
         for c in criteria:
             per[c] = sum((s.scores[c] for s in kept), Fraction(0)) / len(kept)
-    return PanelResult(criteria=per, total=sum(per.values(), Fraction(0)), rule=used,
-                       evaluators=tuple(names), dropped_high=high, dropped_low=low,
-                       sheets=tuple(sheets))
+    return PanelResult(
+        criteria=per,
+        total=sum(per.values(), Fraction(0)),
+        rule=used,
+        evaluators=tuple(names),
+        dropped_high=high,
+        dropped_low=low,
+        sheets=tuple(sheets),
+    )

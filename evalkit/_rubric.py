@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictInt
 
 from ._scheme import GradeScheme
 
@@ -65,7 +65,8 @@ class Indicator(BaseModel):
 
     model_config = _FROZEN
 
-    no: int = Field(ge=1, description="position in the printed table (①=1)")
+    # Strict: YAML 1.1 habits (`no: yes`) or `true` must not silently become 1.
+    no: StrictInt = Field(ge=1, description="position in the printed table (①=1)")
     name: str = Field(min_length=1)
     unit: str | None = None
     weight: Decimal | None = Field(default=None, ge=0, le=1, description="가중치 as printed")

@@ -55,10 +55,12 @@ class GradeScheme(BaseModel):
         default=tuple(GradeDefinition(name=n, percent=Decimal(p)) for n, p in DEFAULT_GRADES),
         min_length=1,
     )
-    decimals: int = Field(default=2, ge=0, le=6,
-                          description="scores are compared after rounding half-up to this")
-    ties: TiePolicy = Field(default="upper",
-                            description="upper: a tie group takes its first position's grade")
+    decimals: int = Field(
+        default=2, ge=0, le=6, description="scores are compared after rounding half-up to this"
+    )
+    ties: TiePolicy = Field(
+        default="upper", description="upper: a tie group takes its first position's grade"
+    )
 
     @model_validator(mode="after")
     def _check(self) -> GradeScheme:
@@ -68,12 +70,15 @@ class GradeScheme(BaseModel):
         names = [g.name for g in self.grades]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
-            raise ValueError(f"grade names repeat: {', '.join(dupes)}; give each grade its own name")
+            raise ValueError(
+                f"grade names repeat: {', '.join(dupes)}; give each grade its own name"
+            )
         return self
 
     @classmethod
-    def from_percentages(cls, items: dict[str, int | str | Decimal] | list[tuple[str, int]],
-                         **kwargs: object) -> GradeScheme:
+    def from_percentages(
+        cls, items: dict[str, int | str | Decimal] | list[tuple[str, int]], **kwargs: object
+    ) -> GradeScheme:
         """Build a scheme from ``{"A": 30, "B": 70}`` (best first)."""
         pairs = list(items.items()) if isinstance(items, dict) else list(items)
         grades = tuple(GradeDefinition(name=n, percent=Decimal(str(p))) for n, p in pairs)

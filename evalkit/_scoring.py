@@ -50,6 +50,7 @@ class TaskScore:
     grade: str = ""
     to_next_grade: Fraction | None = None
     group: str | None = None
+    group_rank: int | None = None  # rank within ``group`` when graded with ``by``
 
     @property
     def criteria(self) -> dict[str, Fraction]:
@@ -60,7 +61,7 @@ class TaskScore:
 
     @property
     def adjustment_total(self) -> Fraction:
-        return sum((Fraction(a.points) for a in self.adjustments), Fraction(0))
+        return sum((to_fraction(a.points) for a in self.adjustments), Fraction(0))
 
     @property
     def weighted_achievement(self) -> Fraction:
@@ -97,46 +98,78 @@ class Scoreboard:
         return sorted(self.details, key=lambda d: (d.rank, d.task.code))
 
 
-def _indicator_scores(rubric: Rubric, task: Task, results: Results,
-                      problems: list[Problem]) -> list[IndicatorScore]:
+def _indicator_scores(
+    rubric: Rubric, task: Task, results: Results, problems: list[Problem]
+) -> list[IndicatorScore]:
     out: list[IndicatorScore] = []
     policy = rubric.achievement
     for ind in task.indicators:
         where = f"indicator {ind.id} ({ind.name})"
         actual = results.actuals.get(ind.id)
-        if actual is None or actual.value is None or (isinstance(actual.value, str)
-                                                      and not actual.value.strip()):
-            problems.append(Problem(f"{where} has no actual result", file=results.source,
-                                    field=ind.id, fix="enter the 실적 for this indicator"))
+        if (
+            actual is None
+            or actual.value is None
+            or (isinstance(actual.value, str) and not actual.value.strip())
+        ):
+            problems.append(
+                Problem(
+                    f"{where} has no actual result",
+                    file=results.source,
+                    field=ind.id,
+                    fix="enter the 실적 for this indicator",
+                )
+            )
             continue
         value: Any = actual.value
         if ind.kind != "milestone":
             try:
                 num = to_fraction(value)
             except ValueError:
-                problems.append(Problem(f"{where}: actual {value!r} is not a number",
-                                        file=results.source, field=ind.id,
-                                        fix="write a plain number (no units or text)"))
+                problems.append(
+                    Problem(
+                        f"{where}: actual {value!r} is not a number",
+                        file=results.source,
+                        field=ind.id,
+                        fix="write a plain number (no units or text)",
+                    )
+                )
                 continue
             if actual.unit and ind.unit and actual.unit.strip() != ind.unit.strip():
                 try:
                     num = convert(num, actual.unit, ind.unit)
                 except UnitError as exc:
-                    problems.append(Problem(f"{where}: {exc}", file=results.source, field=ind.id,
-                                            fix=f"report the actual in {ind.unit} or a unit "
-                                                "that converts to it"))
+                    problems.append(
+                        Problem(
+                            f"{where}: {exc}",
+                            file=results.source,
+                            field=ind.id,
+                            fix=f"report the actual in {ind.unit} or a unit that converts to it",
+                        )
+                    )
                     continue
             value = num
         cap = ind.cap if ind.cap is not None else policy.cap
         band = ind.band or policy.band
         try:
             ach = achievement_rate(
-                value, ind.target, direction=ind.direction, method=policy.down_method,
-                cap=cap, kind=ind.kind,
-                bands=[(b.min, b.points) for b in band] if band else None, indicator=where)
+                value,
+                ind.target,
+                direction=ind.direction,
+                method=policy.down_method,
+                cap=cap,
+                kind=ind.kind,
+                bands=[(b.min, b.points) for b in band] if band else None,
+                indicator=where,
+            )
         except ScoringError as exc:
-            problems.append(Problem(str(exc), file=results.source, field=ind.id,
-                                    fix="check the target and the actual"))
+            problems.append(
+                Problem(
+                    str(exc),
+                    file=results.source,
+                    field=ind.id,
+                    fix="check the target and the actual",
+                )
+            )
             continue
         weight = ind.effective_weight
         if weight is None:  # load_rubric guarantees weights; guard for hand-built rubrics
@@ -170,10 +203,25 @@ def score(
     """
     if not isinstance(results, Results):
         results = Results.from_mapping(results)
-    adj_items = adjustments.items if isinstance(adjustments, Adjustments) else tuple(
-        adjustments or ())
-    selected = rubric.tasks if tasks is None else tuple(rubric.task(c) for c in tasks)
+    adj_items = (
+        adjustments.items if isinstance(adjustments, Adjustments) else tuple(adjustments or ())
+    )
     problems: list[Problem] = []
+    if tasks is None:
+        selected = rubric.tasks
+    else:
+        known_codes = {t.code for t in rubric.tasks}
+        wanted = set(tasks)
+        problems += [
+            Problem(
+                f"unknown task code {c!r} in `tasks`",
+                field=c,
+                fix="use the task codes of the rubric",
+            )
+            for c in tasks
+            if c not in known_codes
+        ]
+        selected = tuple(t for t in rubric.tasks if t.code in wanted)
     computed_crit = rubric.criteria.computed
     panel_crit = [c.id for c in rubric.criteria.panel]
     panel_points = {c.id: Fraction(c.points) for c in rubric.criteria.panel}
@@ -181,31 +229,57 @@ def score(
     known_ind = {i.id for _, i in rubric.iter_indicators()}
     for key in results.actuals:
         if key not in known_ind:
-            problems.append(Problem(f"unknown indicator {key!r}", file=results.source, field=key,
-                                    fix="use the indicator keys of the rubric (evalkit template)"))
+            problems.append(
+                Problem(
+                    f"unknown indicator {key!r}",
+                    file=results.source,
+                    field=key,
+                    fix="use the indicator keys of the rubric (evalkit template)",
+                )
+            )
     if panel is not None:
         for code in panel.sheets:
             if code not in known:
-                problems.append(Problem(f"unknown task code {code!r} in the panel",
-                                        file=panel.source, field=code,
-                                        fix="use the task codes of the rubric"))
+                problems.append(
+                    Problem(
+                        f"unknown task code {code!r} in the panel",
+                        file=panel.source,
+                        field=code,
+                        fix="use the task codes of the rubric",
+                    )
+                )
     lo, hi = Fraction(rubric.adjustments.min), Fraction(rubric.adjustments.max)
     adj_by_task: dict[str, list[Adjustment]] = {}
     for a in adj_items:
         if a.task not in known:
-            problems.append(Problem(f"unknown task code {a.task!r} in the adjustments",
-                                    field=a.task, fix="use the task codes of the rubric"))
+            problems.append(
+                Problem(
+                    f"unknown task code {a.task!r} in the adjustments",
+                    field=a.task,
+                    fix="use the task codes of the rubric",
+                )
+            )
             continue
         adj_by_task.setdefault(a.task, []).append(a)
         if not a.reason.strip():
-            problems.append(Problem(f"adjustment for {a.task} has no reason", field=a.task,
-                                    fix="every 가감점 needs its reason"))
+            problems.append(
+                Problem(
+                    f"adjustment for {a.task} has no reason",
+                    field=a.task,
+                    fix="every 가감점 needs its reason",
+                )
+            )
     for code, items in adj_by_task.items():
-        s = sum((Fraction(a.points) for a in items), Fraction(0))
-        if not lo <= s <= hi:
-            problems.append(Problem(f"adjustments for {code} total {_d(s)}, outside the rubric's "
-                                    f"limits {rubric.adjustments.min}..{rubric.adjustments.max}",
-                                    field=code, fix="keep 가감점 within the limits"))
+        adj_sum = sum((to_fraction(a.points) for a in items), Fraction(0))
+        if not lo <= adj_sum <= hi:
+            problems.append(
+                Problem(
+                    f"adjustments for {code} total {_d(adj_sum)}, outside the rubric's "
+                    f"limits {rubric.adjustments.min}..{rubric.adjustments.max}",
+                    field=code,
+                    fix="keep 가감점 within the limits",
+                )
+            )
 
     details: list[TaskScore] = []
     for task in selected:
@@ -222,31 +296,47 @@ def score(
             for s in sheets:
                 for cid, pts in s.scores.items():
                     if cid not in panel_points:
-                        problems.append(Problem(f"task {task.code}, evaluator {s.evaluator}: "
-                                                f"unknown criterion {cid!r}",
-                                                file=panel.source if panel else None,
-                                                fix=f"use {', '.join(panel_crit)}"))
+                        problems.append(
+                            Problem(
+                                f"task {task.code}, evaluator {s.evaluator}: "
+                                f"unknown criterion {cid!r}",
+                                file=panel.source if panel else None,
+                                fix=f"use {', '.join(panel_crit)}",
+                            )
+                        )
                         bad = True
                     elif not 0 <= pts <= panel_points[cid]:
-                        problems.append(Problem(
-                            f"task {task.code}, evaluator {s.evaluator}: {cid} = {_d(pts)} is "
-                            f"outside 0..{_d(panel_points[cid])}",
-                            file=panel.source if panel else None,
-                            fix="score within the criterion's points"))
+                        problems.append(
+                            Problem(
+                                f"task {task.code}, evaluator {s.evaluator}: {cid} = {_d(pts)} is "
+                                f"outside 0..{_d(panel_points[cid])}",
+                                file=panel.source if panel else None,
+                                fix="score within the criterion's points",
+                            )
+                        )
                         bad = True
             if not sheets:
-                problems.append(Problem(f"task {task.code} has no evaluator scores",
-                                        file=panel.source if panel else None, field=task.code,
-                                        fix="collect the panel's sheets for this task"))
+                problems.append(
+                    Problem(
+                        f"task {task.code} has no evaluator scores",
+                        file=panel.source if panel else None,
+                        field=task.code,
+                        fix="collect the panel's sheets for this task",
+                    )
+                )
             elif not bad:
                 try:
                     pres = aggregate_panel(sheets, panel_crit, panel_rule, task=task.code)
                 except ScoringError as exc:
-                    problems.append(Problem(str(exc), file=panel.source if panel else None,
-                                            field=task.code))
+                    problems.append(
+                        Problem(str(exc), file=panel.source if panel else None, field=task.code)
+                    )
         adj = tuple(adj_by_task.get(task.code, ()))
-        total = sum(computed.values(), Fraction(0)) + (pres.total if pres else Fraction(0)) + sum(
-            (Fraction(a.points) for a in adj), Fraction(0))
+        total = (
+            sum(computed.values(), Fraction(0))
+            + (pres.total if pres else Fraction(0))
+            + sum((to_fraction(a.points) for a in adj), Fraction(0))
+        )
         details.append(TaskScore(task, tuple(inds), computed, pres, adj, total))
     if any(p.severity == "error" for p in problems):
         raise InputError(problems, f"cannot score: {len(problems)} problem(s)")
@@ -257,8 +347,14 @@ def _d(f: Fraction) -> str:
     return format((Decimal(f.numerator) / Decimal(f.denominator)).normalize(), "f")
 
 
-def _rank(rubric: Rubric, details: list[TaskScore], by: str | None, panel_rule: str,
-          results: Results, panel: Panel | None) -> Scoreboard:
+def _rank(
+    rubric: Rubric,
+    details: list[TaskScore],
+    by: str | None,
+    panel_rule: str,
+    results: Results,
+    panel: Panel | None,
+) -> Scoreboard:
     scheme = rubric.grade_scheme
     codes = [d.task.code for d in details]
     totals = pd.Series([d.total for d in details], index=codes, dtype=object)
@@ -270,13 +366,18 @@ def _rank(rubric: Rubric, details: list[TaskScore], by: str | None, panel_rule: 
             "performance_goal": lambda t: t.performance_goal_code,
         }.get(by)
         if getter is None:
-            raise ScoringError(f"cannot group by {by!r}; use subcommittee, strategic_goal or "
-                               "performance_goal")
+            raise ScoringError(
+                f"cannot group by {by!r}; use subcommittee, strategic_goal or performance_goal"
+            )
         groups = pd.Series([getter(d.task) for d in details], index=codes)
     grades = assign_grades(totals, scheme, by=groups)
     keys = pd.Series([round_half_up(t, scheme.decimals) for t in totals], index=codes)
-    rank = keys.rank(method="min", ascending=False).astype(int)
+    # Distinct published (rounded) scores stay distinct as floats, so ranking floats is exact.
+    key_values = keys.astype(float)
+    rank = key_values.rank(method="min", ascending=False).astype(int)
+    group_rank = None
     if groups is not None:
+        group_rank = key_values.groupby(groups).rank(method="min", ascending=False).astype(int)
         to_next = pd.Series(float("nan"), index=codes)
         for g in groups.unique():
             m = groups == g
@@ -284,18 +385,31 @@ def _rank(rubric: Rubric, details: list[TaskScore], by: str | None, panel_rule: 
     else:
         to_next = points_to_next_grade(totals, grades, scheme)
     ranked = [
-        TaskScore(d.task, d.indicators, d.computed, d.panel, d.adjustments, d.total,
-                  int(rank[d.task.code]), str(grades[d.task.code]),
-                  None if pd.isna(to_next[d.task.code]) else
-                  Fraction(Decimal(str(to_next[d.task.code]))),
-                  None if groups is None else str(groups[d.task.code]))
+        TaskScore(
+            d.task,
+            d.indicators,
+            d.computed,
+            d.panel,
+            d.adjustments,
+            d.total,
+            int(rank[d.task.code]),
+            str(grades[d.task.code]),
+            None if pd.isna(to_next[d.task.code]) else Fraction(Decimal(str(to_next[d.task.code]))),
+            None if groups is None else str(groups[d.task.code]),
+            None if group_rank is None else int(group_rank[d.task.code]),
+        )
         for d in details
     ]
     return Scoreboard(
-        rubric=rubric, details=tuple(ranked), indicators=_indicator_frame(ranked),
-        tasks=_task_frame(rubric, ranked), summary=_summary_frame(rubric, ranked, groups),
-        by=by, panel_rule=panel_rule,
-        sources={"results": results.source, "panel": panel.source if panel else None})
+        rubric=rubric,
+        details=tuple(ranked),
+        indicators=_indicator_frame(ranked),
+        tasks=_task_frame(rubric, ranked),
+        summary=_summary_frame(rubric, ranked, groups),
+        by=by,
+        panel_rule=panel_rule,
+        sources={"results": results.source, "panel": panel.source if panel else None},
+    )
 
 
 def _f(x: Fraction | None, places: int = 4) -> float | None:
@@ -307,18 +421,31 @@ def _indicator_frame(details: Sequence[TaskScore]) -> pd.DataFrame:
     for d in details:
         for s in d.indicators:
             ind = s.indicator
-            rows.append({
-                "task": d.task.code, "indicator": ind.id, "name": ind.name, "unit": ind.unit,
-                "weight": _f(s.weight), "weight_printed": None if ind.weight is None
-                else float(ind.weight), "weighting": d.task.weighting,
-                "target": ind.target if isinstance(ind.target, str) else _f(to_fraction(
-                    ind.target)) if ind.target is not None else None,
-                "actual": s.actual_in_unit if isinstance(s.actual_in_unit, (str, bool))
-                else _f(s.actual_in_unit),
-                "direction": ind.direction, "kind": ind.kind,
-                "raw_rate": _f(s.achievement.raw), "scored_rate": _f(s.achievement.scored),
-                "capped": s.achievement.capped, "weighted_rate": _f(s.weighted),
-            })
+            rows.append(
+                {
+                    "task": d.task.code,
+                    "indicator": ind.id,
+                    "name": ind.name,
+                    "unit": ind.unit,
+                    "weight": _f(s.weight),
+                    "weight_printed": None if ind.weight is None else float(ind.weight),
+                    "weighting": d.task.weighting,
+                    "target": ind.target
+                    if isinstance(ind.target, str)
+                    else _f(to_fraction(ind.target))
+                    if ind.target is not None
+                    else None,
+                    "actual": s.actual_in_unit
+                    if isinstance(s.actual_in_unit, (str, bool))
+                    else _f(s.actual_in_unit),
+                    "direction": ind.direction,
+                    "kind": ind.kind,
+                    "raw_rate": _f(s.achievement.raw),
+                    "scored_rate": _f(s.achievement.scored),
+                    "capped": s.achievement.capped,
+                    "weighted_rate": _f(s.weighted),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -327,7 +454,8 @@ def _task_frame(rubric: Rubric, details: Sequence[TaskScore]) -> pd.DataFrame:
     rows = []
     for d in details:
         row: dict[str, Any] = {
-            "code": d.task.code, "name": d.task.name,
+            "code": d.task.code,
+            "name": d.task.name,
             "strategic_goal": d.task.strategic_goal_code,
             "performance_goal": d.task.performance_goal_code,
             "subcommittee": d.task.assigned_subcommittee,
@@ -338,6 +466,9 @@ def _task_frame(rubric: Rubric, details: Sequence[TaskScore]) -> pd.DataFrame:
         row["total"] = float(round_half_up(d.total, dec))
         row["total_exact"] = _f(d.total, 6)
         row["rank"] = d.rank
+        if d.group is not None:
+            row["group"] = d.group
+            row["group_rank"] = d.group_rank
         row["grade"] = d.grade
         row["to_next_grade"] = _f(d.to_next_grade)
         row["evaluators"] = len(d.panel.evaluators) if d.panel else 0
@@ -350,8 +481,9 @@ def _task_frame(rubric: Rubric, details: Sequence[TaskScore]) -> pd.DataFrame:
     return df.sort_values(["rank", "code"], kind="stable").reset_index(drop=True)
 
 
-def _summary_frame(rubric: Rubric, details: Sequence[TaskScore],
-                   groups: pd.Series | None) -> pd.DataFrame:
+def _summary_frame(
+    rubric: Rubric, details: Sequence[TaskScore], groups: pd.Series | None
+) -> pd.DataFrame:
     scheme = rubric.grade_scheme
     if groups is None:
         quotas = grade_quotas(len(details), scheme)
@@ -363,9 +495,11 @@ def _summary_frame(rubric: Rubric, details: Sequence[TaskScore],
     counts = {name: 0 for name in scheme.names}
     for d in details:
         counts[d.grade] += 1
-    return pd.DataFrame({
-        "grade": list(scheme.names),
-        "percent": [float(g.percent) for g in scheme.grades],
-        "quota": quotas,
-        "count": [counts[n] for n in scheme.names],
-    })
+    return pd.DataFrame(
+        {
+            "grade": list(scheme.names),
+            "percent": [float(g.percent) for g in scheme.grades],
+            "quota": quotas,
+            "count": [counts[n] for n in scheme.names],
+        }
+    )

@@ -69,7 +69,12 @@ class YamlDocument:
 
 
 def _walk(
-    node: yaml.Node, loader: _ExactLoader, file: str, path: Path_, marks: dict[Path_, Mark]
+    node: yaml.Node,
+    loader: _ExactLoader,
+    file: str,
+    path: Path_,
+    marks: dict[Path_, Mark],
+    duplicates: list[tuple[Path_, Mark]],
 ) -> Any:
     marks[path] = Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
@@ -80,20 +85,81 @@ def _walk(
             if isinstance(key, (list, dict)):
                 key = str(key)
             if key in out:
-                raise _DuplicateKey(
-                    key, Mark(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                )
-            out[key] = _walk(value_node, loader, file, (*path, key), marks)
+                # Keep the first value and carry on, so every duplicate is reported at once.
+                mark = Mark(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                duplicates.append(((*path, key), mark))
+                continue
+            out[key] = _walk(value_node, loader, file, (*path, key), marks, duplicates)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(v, loader, file, (*path, i), marks) for i, v in enumerate(node.value)]
+        return [
+            _walk(v, loader, file, (*path, i), marks, duplicates) for i, v in enumerate(node.value)
+        ]
     return loader.construct_object(node, deep=True)
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: Any, mark: Mark) -> None:
-        self.key = key
-        self.mark = mark
+def friendly_path(data: Any, loc: Path_) -> tuple[str, Path_]:
+    """Render a data path as the secretariat reads it: ``tasks[Ⅰ-1-①].indicators[2].weight``.
+
+    Returns the text and the longest prefix of ``loc`` that exists in ``data``.
+    """
+    parts: list[str] = []
+    node = data
+    real: list[str | int] = []
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        if isinstance(node, dict) and key in node:
+            child = node[key]
+            nxt = loc[i + 1] if i + 1 < len(loc) else None
+            if isinstance(child, list) and isinstance(nxt, int) and 0 <= nxt < len(child):
+                item = child[nxt]
+                label = _label(str(key), item, nxt)
+                if key == "tasks":
+                    parts = [label]
+                else:
+                    parts.append(label)
+                real.extend([key, nxt])
+                node = item
+                i += 2
+                continue
+            parts.append(str(key))
+            real.append(key)
+            node = child
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            parts.append(f"[{key}]")
+            real.append(key)
+            node = node[key]
+        elif isinstance(key, str) and not isinstance(node, dict) and i == len(loc) - 1:
+            break
+        else:
+            # A key the file does not have (e.g. a missing field): name it, no position.
+            if isinstance(key, str) and key not in (
+                "decimal",
+                "str",
+                "int",
+                "none",
+                "function-after",
+                "tuple",
+                "list",
+            ):
+                parts.append(key)
+            elif isinstance(key, int):
+                parts.append(f"[{key}]")
+        i += 1
+    text = ".".join(p for p in parts).replace(".[", "[")
+    return text, tuple(real)
+
+
+def _label(key: str, item: Any, idx: int) -> str:
+    if isinstance(item, dict):
+        if key in ("strategic_goals", "performance_goals", "tasks") and item.get("code"):
+            return f"{key}[{item['code']}]"
+        if key == "indicators" and isinstance(item.get("no"), int):
+            return f"{key}[{item['no']}]"
+        if key == "items" and item.get("id"):
+            return f"{key}[{item['id']}]"
+    return f"{key}[{idx}]"
 
 
 def load_yaml(
@@ -127,24 +193,39 @@ def load_yaml(
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, [Problem("the file holds no YAML document", file=name)]
+            return None, [
+                Problem(
+                    "the file holds no YAML document (only comments or blank lines)",
+                    file=name,
+                    fix="write the rubric mapping (see `evalkit schema`)",
+                )
+            ]
         marks: dict[Path_, Mark] = {}
-        data = _walk(node, loader, name, (), marks)
-    except _DuplicateKey as dup:
-        return None, [
-            Problem(
-                f"key {dup.key!r} appears twice in one mapping",
-                file=name,
-                line=dup.mark.line,
-                column=dup.mark.column,
-                fix="remove or rename one of them",
-            )
-        ]
+        duplicates: list[tuple[Path_, Mark]] = []
+        data = _walk(node, loader, name, (), marks, duplicates)
+        if duplicates:
+            return None, [
+                Problem(
+                    f"key {dup[-1]!r} appears twice in one mapping (first at line "
+                    f"{marks[dup].line})",
+                    file=name,
+                    line=mark.line,
+                    column=mark.column,
+                    field=friendly_path(data, dup)[0],
+                    fix="remove or rename one of them",
+                )
+                for dup, mark in duplicates
+            ]
     except yaml.MarkedYAMLError as exc:
         mk = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context
+        ctx = exc.context_mark
+        if exc.problem and exc.context and ctx is not None and (mk is None or ctx.line != mk.line):
+            # e.g. an unclosed quote: the end of the file is where it shows, not where it is.
+            what = f"{what}, {exc.context} that starts at line {ctx.line + 1}:{ctx.column + 1}"
         return None, [
             Problem(
-                f"YAML syntax error: {exc.problem or exc.context}",
+                f"YAML syntax error: {what}",
                 file=name,
                 line=mk.line + 1 if mk else None,
                 column=mk.column + 1 if mk else None,

@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 case "${1:-}" in
   demo) shift; exec .venv/bin/evalkit demo --out "${OUT:-out}" "$@" ;;
-  test) shift; exec .venv/bin/python -m pytest -n 2 -p no:cacheprovider "$@" ;;
+  test) shift; HYPOTHESIS_PROFILE=${HYPOTHESIS_PROFILE:-ci} exec .venv/bin/python -m pytest -n 2 -p no:cacheprovider "$@" ;;
   *) echo "usage: bash scripts/run.sh demo|test" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+import strategies  # noqa: F401  (registers and loads the hypothesis profiles first)
 from _paths import MINI, MOTIE, SEED
 
 
