@@ -18,9 +18,9 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PY)
 def lint(session: nox.Session) -> None:
     session.install("ruff")
-    session.run("ruff", "check", "evalkit", "tests", "benchmarks", "noxfile.py", "tools")
+    session.run("ruff", "check", "evalkit", "tests", "benchmarks", "noxfile.py")
     session.run(
-        "ruff", "format", "--check", "evalkit", "tests", "benchmarks", "noxfile.py", "tools"
+        "ruff", "format", "--check", "evalkit", "tests", "benchmarks", "noxfile.py"
     )
 
 
