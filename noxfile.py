@@ -19,9 +19,7 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     session.install("ruff")
     session.run("ruff", "check", "evalkit", "tests", "benchmarks", "noxfile.py")
-    session.run(
-        "ruff", "format", "--check", "evalkit", "tests", "benchmarks", "noxfile.py"
-    )
+    session.run("ruff", "format", "--check", "evalkit", "tests", "benchmarks", "noxfile.py")
 
 
 @nox.session(python=PY)

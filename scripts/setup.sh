@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PYTHON:-python3}
-APT_PKGS=(fonts-nanum fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b)
+APT_PKGS=(fonts-nanum fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
+  libharfbuzz-subset0)
 
 missing=()
 if command -v dpkg >/dev/null 2>&1; then

@@ -1,0 +1,157 @@
+"""Benchmark: the 83-task annual report (자체평가 결과보고서) as DOCX and as PDF.
+
+Scores the shipped 2024 example (examples/motie-2024/; synthetic results when it is absent),
+warms up on the 7-task tutorial rubric (imports, fonts), then times one run of each format.
+Where LibreOffice is installed it also times ``soffice --headless --convert-to pdf`` on our
+DOCX and prints PDF / LibreOffice as a ratio; otherwise that line says "skipped".
+Targets: DOCX ≤ 3 s; PDF ≤ 1.0 × the LibreOffice conversion. ``--check`` exits 1 on a miss.
+
+    python benchmarks/bench_report.py [--check] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import evalkit
+from evalkit.report import build_report, render_docx, render_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+RUBRIC = ROOT / "rubrics" / "motie-2024.yaml"
+EXAMPLE = ROOT / "examples" / "motie-2024"
+MINI = ROOT / "examples" / "mini" / "rubric.yaml"
+DOCX_TARGET_S = 3.0
+PDF_TARGET_RATIO = 1.0
+
+
+def synthetic(rubric: evalkit.Rubric, seed: int = 7) -> evalkit.Scoreboard:
+    rng = random.Random(seed)
+    res: dict[str, object] = {}
+    for _, i in rubric.iter_indicators():
+        t = i.numeric_target
+        res[i.id] = float(t) * rng.uniform(0.8, 1.2) if t is not None else "달성"
+    rows = [
+        (
+            t.code,
+            f"위원{k}",
+            {
+                "plan": rng.randint(9, 15),
+                "execution": rng.randint(9, 15),
+                "outcome": rng.randint(10, 18),
+                "feedback": rng.randint(6, 12),
+            },
+        )
+        for t in rubric.tasks
+        for k in range(1, 5)
+    ]
+    return evalkit.score(rubric, res, evalkit.Panel.from_rows(rows))
+
+
+def example_scoreboard() -> tuple[evalkit.Scoreboard, str]:
+    rubric = evalkit.load_rubric(RUBRIC)
+    results, panel = EXAMPLE / "results.xlsx", EXAMPLE / "panel"
+    if results.exists() and panel.is_dir():
+        from evalkit._workbook import read_adjustments, read_panel, read_results
+
+        adj_path = EXAMPLE / "adjustments.csv"
+        adj = read_adjustments(adj_path, rubric) if adj_path.exists() else None
+        sb = evalkit.score(rubric, read_results(results, rubric), read_panel([panel], rubric), adj)
+        return sb, "examples/motie-2024"
+    return synthetic(rubric), "synthetic results (examples/motie-2024 not found)"
+
+
+def libreoffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def time_libreoffice(exe: str, docx: Path, out_dir: Path) -> float:
+    profile = out_dir / "lo-profile"  # a private profile: no clash with a running instance
+    cmd = [
+        exe,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir / "lo"),
+        str(docx),
+    ]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=600)  # first start: profile
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, timeout=600)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--keep", type=Path, help="write the reports into this folder")
+    args = parser.parse_args(argv)
+
+    sb, source = example_scoreboard()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        out = args.keep or work
+        out.mkdir(parents=True, exist_ok=True)
+
+        warm = build_report(synthetic(evalkit.load_rubric(MINI)))
+        render_docx(warm, work / "warm.docx")
+        render_pdf(warm, work / "warm.pdf")
+
+        t0 = time.perf_counter()
+        report = build_report(sb)
+        t_model = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        docx = render_docx(report, out / "report-83.docx")
+        t_docx = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        pdf = render_pdf(report, out / "report-83.pdf")
+        t_pdf = time.perf_counter() - t0
+
+        import pypdf
+
+        pages = len(pypdf.PdfReader(pdf).pages)
+        print(f"{len(report.tasks)}-task annual report, {source}, {os.cpu_count()} cores")
+        print(f"  report model    : {t_model:7.2f} s")
+        ok_docx = t_docx <= DOCX_TARGET_S
+        print(
+            f"  DOCX            : {t_docx:7.2f} s  (target <= {DOCX_TARGET_S:g} s) "
+            f"{'ok' if ok_docx else 'MISSED'}"
+        )
+        print(f"  PDF             : {t_pdf:7.2f} s  ({pages} pages)")
+        ok_pdf = True
+        exe = libreoffice()
+        if exe is None:
+            print("  LibreOffice     : skipped (soffice not installed)")
+            print(f"  PDF/LibreOffice : skipped (target <= {PDF_TARGET_RATIO:g} x)")
+        else:
+            t_lo = time_libreoffice(exe, docx, work)
+            ratio = t_pdf / t_lo
+            ok_pdf = ratio <= PDF_TARGET_RATIO
+            print(f"  LibreOffice     : {t_lo:7.2f} s  (DOCX -> PDF, headless)")
+            print(
+                f"  PDF/LibreOffice : {ratio:7.2f} x  (target <= {PDF_TARGET_RATIO:g} x) "
+                f"{'ok' if ok_pdf else 'MISSED'}"
+            )
+        if args.keep:
+            print(f"  reports kept in {out}")
+    if not (ok_docx and ok_pdf):
+        print("a target was missed", file=sys.stderr)
+        return 1 if args.check else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,691 @@
+"""DOCX renderer: the report model laid out like a Hangul (HWP) government report.
+
+A4, margins 20 mm left/right and 15 mm top/bottom; boxed title; body in 명조 15 pt at 160 %;
+the □ ㅇ - * ladder with 10/8/6/4 pt before each level; ※ notes and * footnotes in 고딕 13 pt;
+tables with a shaded header row, thin inner and heavier outer rules; page numbers ``- N -``.
+
+Every style names its font for East Asian text too (``w:eastAsia``): ``font.name`` alone only
+sets the Latin slots and Word would draw Hangul in its default font. Body XML is written as
+strings (python-docx's cell-by-cell API is slow for a 100-page report); python-docx manages
+the package, styles, footer, picture and core properties. The zip is rewritten with fixed
+timestamps so the same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .._report_model import (
+    Bullet,
+    Chart,
+    Heading,
+    Note,
+    Report,
+    Section,
+    Table,
+    TaskHeading,
+)
+from . import atomic_write
+from ._fonts import ReportFonts
+
+# Layout constants (twips: 1 pt = 20, 1 mm ≈ 56.69)
+_MM = 1440 / 25.4
+PAGE_W, PAGE_H = round(210 * _MM), round(297 * _MM)
+MARGIN_LR, MARGIN_TB = round(20 * _MM), round(15 * _MM)
+TEXT_W = PAGE_W - 2 * MARGIN_LR
+BODY_PT = 15.0
+NOTE_PT = 13.0
+TABLE_PT = 11.0
+TABLE_SMALL_PT = 9.5
+TITLE_PT = 22.0
+HEADER_FILL = "D9E1F2"  # shaded header row
+LABEL_FILL = "E7E6E6"  # label cells of form tables
+TOTAL_FILL = "F2F2F2"  # 합계 rows
+DARK = "1F3864"  # section numeral bar
+OUTER, INNER = 12, 4  # border sizes in eighths of a point (1.5 pt, 0.5 pt)
+KEEP_ROWS = 15  # tables up to this many rows are kept on one page
+
+# Ladder: level → (style, marker position pt, hanging pt, space before pt)
+_LADDER: dict[int, tuple[str, float, float, float]] = {
+    1: ("EK Bullet 1", 0, 20, 10),
+    2: ("EK Bullet 2", 15, 19, 8),
+    3: ("EK Bullet 3", 31, 14, 6),
+    4: ("EK Bullet 4", 42, 14, 4),
+}
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _esc(text: str) -> str:
+    text = _BAD_XML.sub("", text)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def _fonts_xml(name: str) -> str:
+    n = _esc(name)
+    return f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}" w:hint="eastAsia"/>'
+
+
+def _rpr(
+    font: str | None = None, size: float | None = None, bold: bool = False, color: str | None = None
+) -> str:
+    parts = []
+    if font:
+        parts.append(_fonts_xml(font))
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    if color:
+        parts.append(f'<w:color w:val="{color}"/>')
+    if size:
+        hp = round(size * 2)
+        parts.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
+    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+
+
+def _run(text: str, rpr: str = "") -> str:
+    out: list[str] = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            out.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{_esc(piece)}</w:t>')
+    return f"<w:r>{rpr}{''.join(out)}</w:r>"
+
+
+def _p(runs: str, style: str | None = None, *, jc: str | None = None, ppr: str = "") -> str:
+    # python-docx gives an added style the id of its name without spaces
+    head = f'<w:pStyle w:val="{style.replace(" ", "")}"/>' if style else ""
+    tail = f'<w:jc w:val="{jc}"/>' if jc else ""
+    inner = head + ppr + tail
+    return f"<w:p>{f'<w:pPr>{inner}</w:pPr>' if inner else ''}{runs}</w:p>"
+
+
+def _border(side: str, size: int, color: str = "000000", val: str = "single") -> str:
+    if size == 0:
+        return f'<w:{side} w:val="nil"/>'
+    return f'<w:{side} w:val="{val}" w:sz="{size}" w:space="0" w:color="{color}"/>'
+
+
+def _widths(rel: tuple[int, ...], total: int = TEXT_W) -> list[int]:
+    s = sum(rel)
+    ws = [round(total * r / s) for r in rel]
+    ws[-1] += total - sum(ws)
+    return ws
+
+
+def _tbl_open(widths: list[int], borders: str, *, indent: int = 0) -> str:
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar>'
+        '<w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        '</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+    )
+
+
+def _tc(
+    width: int,
+    content: str,
+    *,
+    fill: str | None = None,
+    borders: str = "",
+    valign: str = "center",
+    margins: str = "",
+) -> str:
+    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    tcb = f"<w:tcBorders>{borders}</w:tcBorders>" if borders else ""
+    mar = f"<w:tcMar>{margins}</w:tcMar>" if margins else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{tcb}{shd}{mar}'
+        f'<w:vAlign w:val="{valign}"/></w:tcPr>{content}</w:tc>'
+    )
+
+
+_JC = {"left": "left", "center": "center", "right": "right"}
+
+
+class _DocxWriter:
+    def __init__(self, report: Report, fonts: ReportFonts) -> None:
+        from docx import Document  # heavy: imported only when rendering
+
+        self.report = report
+        self.fonts = fonts
+        self.doc: Any = Document()
+        self.body: Any = self.doc.element.body
+        self.sect: Any = self.body.sectPr
+        self._bookmark = 0
+        self.text_w = TEXT_W
+        self.landscape = False
+        self.first_section = True
+        self._setup_page()
+        self._setup_styles()
+
+    # -- document set-up ----------------------------------------------------------------------
+
+    def _setup_page(self) -> None:
+        from docx.shared import Twips
+
+        sec = self.doc.sections[0]
+        sec.page_width, sec.page_height = Twips(PAGE_W), Twips(PAGE_H)
+        sec.left_margin = sec.right_margin = Twips(MARGIN_LR)
+        sec.top_margin = sec.bottom_margin = Twips(MARGIN_TB)
+        sec.header_distance = Twips(round(8 * _MM))
+        sec.footer_distance = Twips(round(7 * _MM))
+        sec.different_first_page_header_footer = self.report.has_cover
+        footer = sec.footer.paragraphs[0]
+        footer.style = self._style_later("EK Footer")
+        fp = footer._p
+        for xml in (
+            _run("- "),
+            '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>',
+            _run(" -"),
+        ):
+            fp.append(self._parse(xml))
+
+    def _style_later(self, name: str) -> Any:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        styles = self.doc.styles
+        if name not in [s.name for s in styles]:
+            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        return styles[name]
+
+    @staticmethod
+    def _parse(xml: str) -> Any:
+        from docx.oxml import parse_xml
+
+        if not xml.startswith("<w:tbl "):
+            xml = re.sub(r"^<(w:\w+)", rf"<\1 {_W}", xml, count=1)
+        return parse_xml(xml)
+
+    def _set_fonts(
+        self, style: Any, font: str, size: float | None = None, bold: bool | None = None
+    ) -> None:
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        rpr = style.element.get_or_add_rPr()
+        rfonts = rpr.get_or_add_rFonts()
+        for attr in list(rfonts.attrib):
+            del rfonts.attrib[attr]  # theme attributes would override the names
+        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(qn(slot), font)
+        rfonts.set(qn("w:hint"), "eastAsia")
+        if size is not None:
+            style.font.size = Pt(size)
+        if bold is not None:
+            style.font.bold = bold
+
+    def _setup_styles(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        f = self.fonts
+        styles_el = self.doc.styles.element
+        # Document defaults: explicit names (no theme fonts), Korean language.
+        rpr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        rpr_default.clear()
+        for child in (
+            _fonts_xml(f.body),
+            '<w:sz w:val="30"/>',
+            '<w:szCs w:val="30"/>',
+            '<w:lang w:val="ko-KR" w:eastAsia="ko-KR" w:bidi="ar-SA"/>',
+        ):
+            rpr_default.append(self._parse(child))
+        ppr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        ppr_default.clear()
+        ppr_default.append(self._parse('<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'))
+        settings = self.doc.settings.element
+        lang = settings.find(qn("w:themeFontLang"))
+        if lang is not None:
+            lang.set(qn("w:eastAsia"), "ko-KR")
+
+        normal = self.doc.styles["Normal"]
+        self._set_fonts(normal, f.body, BODY_PT)
+        pf = normal.paragraph_format
+        pf.line_spacing = 1.6
+        pf.space_after = Pt(0)
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.widow_control = True
+
+        def para(
+            name: str,
+            font: str,
+            size: float,
+            *,
+            bold: bool | None = None,
+            align: Any = None,
+            line: float = 1.6,
+            before: float = 0,
+            after: float = 0,
+            keep: bool = False,
+            left: float = 0,
+            first: float = 0,
+        ) -> Any:
+            st = self._style_later(name)
+            st.base_style = normal
+            self._set_fonts(st, font, size, bold)
+            p = st.paragraph_format
+            p.line_spacing = line
+            p.space_before, p.space_after = Pt(before), Pt(after)
+            if align is not None:
+                p.alignment = align
+            p.keep_with_next = keep
+            if left or first:
+                p.left_indent, p.first_line_indent = Pt(left), Pt(first)
+            return st
+
+        center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+        heading_bold = True if f.heading_bold else None
+        para("EK Title", f.heading, TITLE_PT, bold=heading_bold, align=center, line=1.3)
+        para("EK Cover", f.heading, 18, bold=heading_bold, align=center, line=1.3)
+        para(
+            "EK Section", f.heading, 18, bold=heading_bold, align=WD_ALIGN_PARAGRAPH.LEFT, line=1.1
+        )
+        para(
+            "EK Heading",
+            f.heading,
+            16,
+            bold=heading_bold,
+            before=16,
+            after=2,
+            keep=True,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+            line=1.4,
+        )
+        para("EK Task", f.heading, 15, bold=heading_bold, align=WD_ALIGN_PARAGRAPH.LEFT, line=1.2)
+        # outline levels give Word's navigation pane (and HWP's 개요) the report's structure
+        for name, level in (("EK Section", 0), ("EK Heading", 1), ("EK Task", 2)):
+            ppr = self.doc.styles[name].element.get_or_add_pPr()
+            ppr.get_or_add_outlineLvl().set(qn("w:val"), str(level))
+        for level, (name, pos, hang, before) in _LADDER.items():
+            size = NOTE_PT if level == 4 else BODY_PT
+            font = f.note if level == 4 else f.body
+            para(
+                name,
+                font,
+                size,
+                before=before,
+                left=pos + hang,
+                first=-hang,
+                line=1.3 if level == 4 else 1.6,
+                align=WD_ALIGN_PARAGRAPH.LEFT if level == 4 else None,
+            )
+        para(
+            "EK Note",
+            f.note,
+            NOTE_PT,
+            before=4,
+            left=16,
+            first=-16,
+            line=1.3,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+        )
+        para("EK Table", f.note, TABLE_PT, align=center, line=1.15)
+        para("EK Table Small", f.note, TABLE_SMALL_PT, align=center, line=1.1)
+        para(
+            "EK Caption",
+            f.note,
+            12,
+            bold=True,
+            align=center,
+            before=10,
+            after=2,
+            keep=True,
+            line=1.2,
+        )
+        para("EK Unit", f.note, 10, align=right, keep=True, line=1.1, after=1)
+        para("EK Footer", f.body, 11, align=center, line=1.0)
+        para(
+            "EK TOC 1",
+            f.heading,
+            15,
+            bold=heading_bold,
+            before=12,
+            line=1.5,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+        )
+        para("EK TOC 2", f.body, 13, left=28, line=1.5, align=WD_ALIGN_PARAGRAPH.LEFT)
+        para("EK Figure", f.note, 10, align=center, before=4, line=1.0)
+        brk = para("EK Break", f.body, 1, line=1.0)
+        brk.paragraph_format.page_break_before = True
+        sp = para("EK Spacer", f.body, BODY_PT, line=1.0)
+        sp.paragraph_format.keep_with_next = False
+
+    # -- output -------------------------------------------------------------------------------
+
+    def add(self, xml: str) -> None:
+        self.sect.addprevious(self._parse(xml))
+
+    def page_break(self) -> None:
+        self.add(_p("", "EK Break"))
+
+    def spacer(self, pt: float, *, keep: bool = False) -> None:
+        keep_xml = "<w:keepNext/>" if keep else ""
+        spacing = f'<w:spacing w:before="{round(pt * 20)}" w:after="0" w:line="240" '
+        self.add(_p("", "EK Spacer", ppr=f'{keep_xml}{spacing}w:lineRule="auto"/>'))
+
+    def bookmark(self, name: str, inner: str) -> str:
+        self._bookmark += 1
+        i = self._bookmark
+        return (
+            f'<w:bookmarkStart w:id="{i}" w:name="{_esc(name)}"/>{inner}<w:bookmarkEnd w:id="{i}"/>'
+        )
+
+    def boxed_title(self, lines: tuple[str, ...]) -> None:
+        text = "\n".join(lines)
+        thick = "".join(_border(s, 24, DARK) for s in ("top", "left", "bottom", "right"))
+        cell = _tc(
+            self.text_w,
+            _p(_run(text), "EK Title"),
+            margins=('<w:top w:w="260" w:type="dxa"/><w:bottom w:w="260" w:type="dxa"/>'),
+        )
+        self.add(_tbl_open([self.text_w], thick) + f"<w:tr>{cell}</w:tr></w:tbl>")
+
+    def _sect_pr(self, landscape: bool, first: bool) -> Any:
+        """A copy of the document's section properties, turned and numbered as asked."""
+        import copy
+
+        from docx.oxml.ns import qn
+
+        sect = copy.deepcopy(self.sect)
+        size = sect.find(qn("w:pgSz"))
+        w, h = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+        size.set(qn("w:w"), str(w))
+        size.set(qn("w:h"), str(h))
+        if landscape:
+            size.set(qn("w:orient"), "landscape")
+        elif size.get(qn("w:orient")) is not None:
+            del size.attrib[qn("w:orient")]
+        title_pg = sect.find(qn("w:titlePg"))
+        if title_pg is not None and not first:
+            sect.remove(title_pg)  # only the cover page goes without a page number
+        return sect
+
+    def switch_orientation(self, landscape: bool) -> bool:
+        """End the current section and start one in the other orientation (a page break)."""
+        if landscape == self.landscape:
+            return False
+
+        # A tiny paragraph carries the ending section's properties (Word stores them last).
+        p = self._parse(
+            '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" '
+            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+        )
+        p[0].append(self._sect_pr(self.landscape, self.first_section))
+        self.sect.addprevious(p)
+        self.first_section = False
+        self.landscape = landscape
+        self.text_w = (PAGE_H if landscape else PAGE_W) - 2 * MARGIN_LR
+        return True
+
+    def finish_sections(self) -> None:
+        final = self._sect_pr(self.landscape, self.first_section)
+        self.sect.getparent().replace(self.sect, final)
+        self.sect = final
+
+    def cover(self) -> None:
+        r = self.report
+        self.spacer(150)
+        self.boxed_title(r.cover_lines)
+        if r.subtitle:
+            self.spacer(14)
+            self.add(_p(_run(r.subtitle), "EK Cover"))
+        self.spacer(300 if not r.issued else 250)
+        if r.issued:
+            self.add(_p(_run(r.issued), "EK Cover", ppr='<w:spacing w:after="600"/>'))
+        self.add(_p(_run(r.organisation, _rpr(size=20)), "EK Cover"))
+
+    def toc(self) -> None:
+        self.page_break()
+        self.add(_p(_run("목   차", _rpr(size=20)), "EK Cover", ppr='<w:spacing w:after="360"/>'))
+        for sec in self.report.sections:
+            label = (
+                f"{sec.number}. {sec.title}"
+                if not sec.appendix
+                else (f"[{sec.number}] {sec.title}")
+            )
+            link = f'<w:hyperlink w:anchor="{sec.anchor}">{_run(label)}</w:hyperlink>'
+            self.add(_p(link, "EK TOC 1"))
+            for b in sec.blocks:
+                if isinstance(b, Heading) and not b.number.startswith("전략목표"):
+                    self.add(_p(_run(f"{b.number} {b.text}"), "EK TOC 2"))
+
+    def section_heading(self, sec: Section) -> None:
+        num_w = round((24 if sec.appendix else 14) * _MM)
+        ws = [num_w, round(3 * _MM), self.text_w - num_w - round(3 * _MM)]
+        none = "".join(
+            _border(s, 0) for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        # headings keep with what follows them (keepNext on the row and the spacer after it)
+        keep = "<w:keepNext/>"
+        num = _tc(
+            ws[0],
+            _p(
+                self.bookmark(sec.anchor, _run(sec.number, _rpr(color="FFFFFF"))),
+                "EK Section",
+                jc="center",
+                ppr=keep,
+            ),
+            fill=DARK,
+        )
+        gap = _tc(ws[1], _p("", "EK Table", ppr=keep))
+        title = _tc(
+            ws[2], _p(_run(sec.title), "EK Section", ppr=keep), borders=_border("bottom", 18, DARK)
+        )
+        self.add(
+            _tbl_open(ws, none) + f'<w:tr><w:trPr><w:trHeight w:val="{round(12 * _MM)}"/>'
+            f"</w:trPr>{num}{gap}{title}</w:tr></w:tbl>"
+        )
+        self.spacer(4, keep=True)
+
+    def heading(self, h: Heading) -> None:
+        if h.new_page:
+            self.page_break()
+        self.add(_p(_run(f"{h.number} {h.text}"), "EK Heading"))
+
+    def bullet(self, b: Bullet, *, keep: bool = False) -> None:
+        style = _LADDER[b.level][0]
+        runs = _run(f"{b.marker}\t")
+        strong = _rpr(font=self.fonts.heading, bold=self.fonts.heading_bold)
+        if b.lead:
+            runs += _run(f"({b.lead}) ", strong)
+        runs += _run(b.text, strong if b.strong else "")
+        self.add(_p(runs, style, ppr="<w:keepNext/>" if keep else ""))
+
+    def note(self, n: Note) -> None:
+        self.add(_p(_run(f"{n.mark}\t{n.text}"), "EK Note"))
+
+    def task_heading(self, t: TaskHeading) -> None:
+        if t.new_page:
+            self.page_break()
+        else:
+            self.spacer(6)
+        code_w = round(26 * _MM)
+        ws = [code_w, self.text_w - code_w]
+        borders = (
+            _border("top", 18, DARK)
+            + _border("left", 0)
+            + _border("bottom", 18, DARK)
+            + _border("right", 0)
+            + _border("insideH", 0)
+            + _border("insideV", INNER)
+        )
+        keep = "<w:keepNext/>"
+        code = _tc(
+            ws[0],
+            _p(self.bookmark(t.anchor, _run(t.code)), "EK Task", jc="center", ppr=keep),
+            fill=HEADER_FILL,
+        )
+        name = _tc(ws[1], _p(_run(t.name), "EK Task", ppr=keep))
+        self.add(
+            _tbl_open(ws, borders) + f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="'
+            f'{round(10 * _MM)}"/></w:trPr>{code}{name}</w:tr></w:tbl>'
+        )
+        self.spacer(2, keep=True)
+
+    def table(self, t: Table) -> None:
+        if t.caption:
+            self.add(_p(_run(t.caption), "EK Caption"))
+        if t.unit:
+            self.add(
+                _p(_run(t.unit), "EK Unit", ppr="" if t.caption else '<w:spacing w:before="80"/>')
+            )
+        ws = _widths(t.widths, self.text_w)
+        style = "EK Table Small" if t.small else "EK Table"
+        # Word keeps a short table on one page when each row keeps with the next.
+        keep = len(t.rows) <= KEEP_ROWS
+        if t.form:
+            borders = "".join(_border(s, OUTER) for s in ("top", "left", "bottom", "right"))
+        else:
+            borders = (
+                _border("top", OUTER)
+                + _border("left", 0)
+                + _border("bottom", OUTER)
+                + _border("right", 0)
+            )
+        borders += _border("insideH", INNER, "595959") + _border("insideV", INNER, "595959")
+        out = [_tbl_open(ws, borders)]
+        bold = _rpr(bold=True)
+        if t.header:
+            cells = "".join(
+                _tc(
+                    w,
+                    _p(_run(h, bold), style, jc="center", ppr="<w:keepNext/>"),
+                    fill=HEADER_FILL,
+                    borders=_border("bottom", 8),
+                )
+                for w, h in zip(ws, t.header, strict=True)
+            )
+            out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{cells}</w:tr>")
+        n = len(t.rows)
+        for i, row in enumerate(t.rows):
+            total = i >= n - t.total_rows
+            keep_ppr = "<w:keepNext/>" if keep and i < n - 1 else ""
+            parts = []
+            for j, (w, text) in enumerate(zip(ws, row, strict=True)):
+                label = t.form and j % 2 == 0
+                fill = LABEL_FILL if label else TOTAL_FILL if total else None
+                jc = "center" if label else _JC[t.align[j]]
+                rpr = bold if (label or total) else ""
+                parts.append(_tc(w, _p(_run(text, rpr), style, jc=jc, ppr=keep_ppr), fill=fill))
+            out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(parts)}</w:tr>")
+        out.append("</w:tbl>")
+        self.add("".join(out))
+        self.spacer(2)
+
+    def chart(self, c: Chart) -> None:
+        from docx.shared import Mm
+        from docx.text.paragraph import Paragraph
+
+        from ._chart import WIDTH_MM, render_chart
+
+        png = render_chart(c, "png", font_family=self.fonts.note)
+        self.add(_p(_run(c.caption), "EK Caption"))
+        self.add(_p("", "EK Figure"))
+        p_el = self.sect.getprevious()
+        Paragraph(p_el, self.doc._body).add_run().add_picture(io.BytesIO(png), width=Mm(WIDTH_MM))
+
+    # -- whole report ---------------------------------------------------------------------------
+
+    def render(self, progress: Callable[[str], None] | None = None) -> bytes:
+        r = self.report
+        if r.has_cover:
+            self.cover()
+            self.toc()
+        else:
+            self.boxed_title(r.cover_lines)
+            self.spacer(6)
+        for sec in r.sections:
+            if progress:
+                progress(f"DOCX: {sec.number} {sec.title}".strip())
+            turned = self.switch_orientation(sec.landscape)
+            if sec.new_page and not turned:
+                self.page_break()
+            if sec.number:
+                self.section_heading(sec)
+            blocks = sec.blocks
+            for i, b in enumerate(blocks):
+                if isinstance(b, Heading):
+                    self.heading(b)
+                elif isinstance(b, Bullet):
+                    # a line that introduces a table stays on the table's page
+                    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                    self.bullet(b, keep=b.strong or isinstance(nxt, Table | Chart))
+                elif isinstance(b, Note):
+                    self.note(b)
+                elif isinstance(b, Table):
+                    self.table(b)
+                elif isinstance(b, Chart):
+                    self.chart(b)
+                else:
+                    self.task_heading(b)
+        self.finish_sections()
+        self._core_properties()
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return _fixed_zip(buf.getvalue(), r.created.timetuple()[:6])
+
+    def _core_properties(self) -> None:
+        r = self.report
+        cp = self.doc.core_properties
+        cp.title = r.title
+        cp.subject = r.subtitle or r.title
+        cp.author = r.organisation
+        cp.last_modified_by = r.organisation
+        cp.comments = "evalkit"
+        cp.keywords = "자체평가"
+        cp.category = "자체평가 결과보고서"
+        cp.language = "ko-KR"
+        cp.revision = 1
+        created = r.created.replace(tzinfo=None)
+        cp.created = cp.modified = cp.last_printed = created
+
+
+def _fixed_zip(data: bytes, when: tuple[int, ...]) -> bytes:
+    """Rewrite a zip with one fixed timestamp and fixed attributes on every entry."""
+    date_time = (max(1980, when[0]), *when[1:6])
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=date_time)  # type: ignore[arg-type]
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.create_system = 3
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, zin.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx_bytes(
+    report: Report, fonts: ReportFonts | None = None, progress: Callable[[str], None] | None = None
+) -> bytes:
+    """The report as DOCX bytes (fonts default to 휴먼명조 / HY헤드라인M / 맑은 고딕)."""
+    return _DocxWriter(report, fonts or ReportFonts.docx_default()).render(progress)
+
+
+def render_docx(
+    report: Report,
+    path: Path,
+    fonts: ReportFonts | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    return atomic_write(path, render_docx_bytes(report, fonts, progress))

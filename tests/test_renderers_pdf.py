@@ -1,0 +1,228 @@
+"""PDF renderer: read the PDF back with pypdf; fonts, safety and reproducibility."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_scoreboard
+
+import evalkit
+from evalkit import EvalkitError
+from evalkit._report_model import Chart, ChartSeries
+from evalkit.renderers import _fonts
+from evalkit.renderers._chart import render_chart
+from evalkit.renderers._pdf import TEMPLATES, render_html, restricted_fetcher
+from evalkit.report import ReportFonts, build_report, render_pdf, write_reports
+
+needs_hangul_font = pytest.mark.skipif(
+    not _fonts.hangul_faces(), reason="no Hangul font installed (fonts-nanum)"
+)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(data: bytes) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def sb() -> evalkit.Scoreboard:
+    return mini_scoreboard()
+
+
+@pytest.fixture(scope="module")
+def annual_pdf(sb: evalkit.Scoreboard, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    if not _fonts.hangul_faces():
+        pytest.skip("no Hangul font installed (fonts-nanum)")
+    return render_pdf(build_report(sb), tmp_path_factory.mktemp("pdf") / "a.pdf").read_bytes()
+
+
+def test_every_task_code_grade_and_the_distribution_appear(
+    annual_pdf: bytes, sb: evalkit.Scoreboard
+) -> None:
+    pages = pdf_text(annual_pdf)
+    text = squash("\n".join(pages))
+    for d in sb.details:
+        assert squash(d.task.code) in text and squash(d.task.name) in text
+    for grade in sb.rubric.grade_scheme.names:
+        assert grade in text
+    counts = "".join(str(c) for c in sb.summary["count"])
+    assert f"평가결과{counts}7" in text  # the distribution row, read across
+    assert "평가대상관리과제7개중매우우수1개,우수1개,다소우수2개" in text
+    assert "83.13" in text and "+1.50" in text
+    assert "-3-" in squash(pages[2])  # page numbers as "- N -"
+    assert "-1-" not in squash(pages[0])  # none on the cover
+
+
+def test_pages_fonts_and_metadata(annual_pdf: bytes) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(annual_pdf))
+    first = reader.pages[0].mediabox
+    assert (round(float(first.width)), round(float(first.height))) == (595, 842)  # A4
+    wide = [p for p in reader.pages if float(p.mediabox.width) > float(p.mediabox.height)]
+    assert len(wide) == 1 and "관리과제별 평정점수 및 등급" in wide[0].extract_text()
+    fonts = set()
+    for page in reader.pages:
+        for f in page["/Resources"]["/Font"].values():
+            fonts.add(str(f.get_object()["/BaseFont"]))
+    assert any("NanumMyeongjo" in f for f in fonts) and any("NanumGothic" in f for f in fonts)
+    meta = reader.metadata
+    assert meta is not None
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:20250101000000Z"
+    assert meta["/Title"] == "2024년도 주요정책 자체평가 (예시) 결과보고서"
+    assert meta["/Author"] == "예시부 자체평가위원회"
+    assert "/ID" not in reader.trailer
+    outline = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert "평가 개요" in outline
+
+
+def test_two_runs_are_byte_identical(
+    annual_pdf: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    again = render_pdf(build_report(mini_scoreboard()), tmp_path / "b.pdf").read_bytes()
+    assert again == annual_pdf
+    assert "SOURCE_DATE_EPOCH" not in __import__("os").environ  # restored after rendering
+
+
+@needs_hangul_font
+def test_user_text_prints_literally(tmp_path: Path) -> None:
+    sb = mini_scoreboard(hostile_rubric(tmp_path), comment=HOSTILE)
+    report = build_report(sb, task="Ⅱ-1-②")
+    html = render_html(report, _fonts.pdf_fonts(), {})
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;자체평가&lt;/b&gt;" in html
+    text = squash("\n".join(pdf_text(render_pdf(report, tmp_path / "h.pdf").read_bytes())))
+    assert squash(HOSTILE) in text  # markup, {{ }} and the URL are printed as written
+    assert "{{7*7}}" in text and "{{title}}" in text
+
+
+def test_fetcher_only_serves_report_templates(tmp_path: Path) -> None:
+    fetch = restricted_fetcher({"chart.svg": (b"<svg/>", "image/svg+xml")})
+    css = fetch.fetch((TEMPLATES / "report.css").as_uri())
+    assert b"@page" in css.read()
+    assert fetch.fetch("evalkit-resource:chart.svg").read() == b"<svg/>"
+    secret = tmp_path / "secret.css"
+    secret.write_text("body{}", encoding="utf-8")
+    blocked = [
+        secret.as_uri(),
+        "file:///etc/passwd",
+        (TEMPLATES / ".." / "pyproject.toml").as_uri(),
+        "http://example.com/x.css",
+        "https://example.com/x.png",
+        "evalkit-resource:other.svg",
+        "data:text/css,body{}",
+        "ftp://example.com/x",
+    ]
+    for url in blocked:
+        with pytest.raises(ValueError):
+            fetch.fetch(url)
+
+
+@needs_hangul_font
+def test_network_and_local_files_are_not_loaded(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((TEMPLATES / "report.css").read_bytes())
+    html = (
+        f'<link rel="stylesheet" href="http://127.0.0.1:9/x.css"><p>x</p>'
+        f'<img src="{secret.as_uri()}"><img src="file:///etc/hostname">'
+    )
+    seen: list[str] = []
+    fetch = restricted_fetcher()
+    original = fetch.fetch
+
+    def spy(url: str, headers: object = None) -> object:
+        seen.append(url)
+        return original(url, headers)
+
+    fetch.fetch = spy
+    doc = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetch).render()
+    assert len(doc.pages) == 1 and len(seen) == 3  # asked, refused, page still rendered
+
+
+def test_missing_hangul_font_stops_with_the_install_command(
+    sb: evalkit.Scoreboard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_fonts, "hangul_faces", lambda: ())
+    with pytest.raises(EvalkitError, match="apt-get install fonts-nanum"):
+        render_pdf(build_report(sb, task="Ⅰ-1-①"), tmp_path / "x.pdf")
+    with pytest.raises(EvalkitError, match="fonts-nanum"):
+        write_reports(sb, tmp_path, ["docx", "pdf"])
+    assert list(tmp_path.iterdir()) == []  # checked before anything was written
+
+
+@needs_hangul_font
+def test_requested_fonts_must_cover_hangul(sb: evalkit.Scoreboard, tmp_path: Path) -> None:
+    with pytest.raises(EvalkitError, match="휴먼명조"):
+        render_pdf(build_report(sb, task="Ⅰ-1-①"), tmp_path / "x.pdf", fonts=ReportFonts())
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_fc_list_parsing_and_default_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    listing = "\n".join(
+        [
+            "/f/NanumGothicBold.ttf: NanumGothic,나눔고딕:style=Bold",
+            "/f/NanumGothic.ttf: NanumGothic,나눔고딕:style=Regular",
+            "/f/NanumMyeongjo.ttf: NanumMyeongjo,나눔명조:style=Regular",
+            "/f/NanumSquareB.ttf: NanumSquare,나눔스퀘어,NanumSquare Bold:style=Bold",
+            "garbage line",
+        ]
+    )
+    faces = _fonts._parse_fc_list(listing)
+    assert faces[0].file == "/f/NanumGothic.ttf"
+    assert faces[3].families == ("NanumSquare", "나눔스퀘어", "NanumSquare Bold") and faces[3].bold
+    monkeypatch.setattr(_fonts, "hangul_faces", lambda: faces)
+    chosen = _fonts.pdf_fonts()
+    assert (chosen.body, chosen.heading, chosen.note) == (
+        "NanumMyeongjo",
+        "NanumSquare",
+        "NanumGothic",
+    )
+    assert _fonts.chart_font_file() == "/f/NanumGothic.ttf"  # regular, not bold
+    assert _fonts.pdf_fonts(ReportFonts("나눔명조", "나눔고딕", "나눔고딕")).body == "나눔명조"
+    only_gothic = tuple(f for f in faces if "Gothic" in f.file)
+    monkeypatch.setattr(_fonts, "hangul_faces", lambda: only_gothic)
+    assert _fonts.pdf_fonts().body == "NanumGothic"  # no 명조: the gothic, never tofu
+
+
+@needs_hangul_font
+def test_chart_bytes_are_reproducible() -> None:
+    chart = Chart(
+        "< c >",
+        ("매우우수", "우수"),
+        (ChartSeries("기준", (1, 2)), ChartSeries("결과", (2, 1))),
+        "과제 수",
+    )
+    png = render_chart(chart, "png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png == render_chart(chart, "png")
+    svg = render_chart(chart, "svg")
+    assert svg == render_chart(chart, "svg")
+    assert b"<text" not in svg and b"dc:date" not in svg  # glyphs as paths, no timestamp
+
+
+def test_subcommittee_pdf_file_name(sb: evalkit.Scoreboard, tmp_path: Path) -> None:
+    if not _fonts.hangul_faces():
+        pytest.skip("no Hangul font installed")
+    (path,) = write_reports(sb, tmp_path, ["pdf"], task="Ⅰ-1-②")
+    assert path.name == "자체평가_결과표_2024_Ⅰ-1-②.pdf"
+    text = squash("\n".join(pdf_text(path.read_bytes())))
+    assert "Ⅰ-1-②" in text and "가중치가정" in text and "Ⅱ-1-①" not in text
+
+
+@needs_hangul_font
+def test_full_motie_report(motie_rubric: evalkit.Rubric, tmp_path: Path) -> None:
+    sb = motie_scoreboard(motie_rubric)
+    data = render_pdf(build_report(sb), tmp_path / "motie.pdf").read_bytes()
+    pages = pdf_text(data)
+    text = squash("\n".join(pages))
+    assert all(squash(t.code) in text for t in motie_rubric.tasks)
+    assert all(g in text for g in motie_rubric.grade_scheme.names)
+    assert "평가대상관리과제83개중매우우수8개,우수17개,다소우수17개,보통16개" in text
+    assert 100 < len(pages) < 220
