@@ -93,3 +93,72 @@ def test_unknown_format_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "odt" in result.output
     assert not (tmp_path / "o").exists()
+
+
+MINI_DIR = MINI.parent
+
+
+def _score_args(out: Path) -> list[str]:
+    return [
+        str(MINI),
+        "--results",
+        str(MINI_DIR / "results.xlsx"),
+        "--panel",
+        str(MINI_DIR / "panel"),
+        "--adjustments",
+        str(MINI_DIR / "adjustments.csv"),
+        "--out",
+        str(out),
+    ]
+
+
+def test_template_then_score_round_trip(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["template", str(MINI), "--out", str(tmp_path / "t")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "t" / "results.xlsx").exists()
+    again = runner.invoke(app, ["template", str(MINI), "--out", str(tmp_path / "t")])
+    assert again.exit_code == 1 and "results.xlsx" in again.output
+    forced = runner.invoke(app, ["template", str(MINI), "--out", str(tmp_path / "t"), "--force"])
+    assert forced.exit_code == 0, forced.output
+
+
+def test_score_prints_ranking_and_writes_workbook(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["score", *_score_args(tmp_path / "scores.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert "매우우수" in result.output and "Ⅰ-1-①" in result.output
+    assert (tmp_path / "scores.xlsx").stat().st_size > 0
+
+
+def test_score_refuses_bad_panel_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "panel.csv"
+    bad.write_text("task,evaluator,plan\nⅨ-9-⑨,김,99\n", encoding="utf-8")
+    args = _score_args(tmp_path / "scores.xlsx")
+    args[args.index("--panel") + 1] = str(bad)
+    result = runner.invoke(app, ["score", *args])
+    assert result.exit_code == 1
+    assert str(bad) in result.output
+    assert not (tmp_path / "scores.xlsx").exists()
+
+
+def test_report_docx_for_one_subcommittee(tmp_path: Path) -> None:
+    args = _score_args(tmp_path / "r")
+    result = runner.invoke(app, ["report", *args, "--format", "docx", "--subcommittee", "산업분과"])
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (tmp_path / "r").iterdir())
+    assert files == ["자체평가_결과보고서_2024_산업분과.docx"]
+
+
+def test_report_unknown_task_writes_nothing(tmp_path: Path) -> None:
+    args = _score_args(tmp_path / "r")
+    result = runner.invoke(app, ["report", *args, "--format", "docx", "--task", "Ⅸ-9-⑨"])
+    assert result.exit_code == 1
+    assert "Ⅸ-9-⑨" in result.output
+    assert list((tmp_path / "r").iterdir()) == []
+
+
+def test_demo_runs_the_2024_example(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path), "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert "83 관리과제" in result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["scores.xlsx", "자체평가_결과보고서_2024.docx"]
