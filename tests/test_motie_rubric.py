@@ -242,3 +242,12 @@ def test_spot_checks_against_the_plan(motie_rubric: evalkit.Rubric, code: str) -
         assert [i.effective_weight for i in t.indicators] == [Fraction(4, 7), Fraction(3, 7)]
     else:
         assert t.indicators[1].target == Decimal("88.4")
+
+
+def test_data_note_fields_name_existing_indicators(motie_rubric: evalkit.Rubric) -> None:
+    # Note fields number indicators like the printed table (①=1), as error paths do.
+    for task in motie_rubric.tasks:
+        for note in task.data_notes:
+            for k in re.findall(r"indicators\[(\d+)\]", note.field or ""):
+                assert 1 <= int(k) <= len(task.indicators), (task.code, note.field)
+            assert "indicators[" not in note.printed + note.applied, (task.code, note.printed)
