@@ -1577,22 +1577,28 @@ def _adjustments_bytes(rubric: Rubric | None, adjustments: Adjustments | None, x
     return book.to_bytes()
 
 
-def write_adjustments(
-    adjustments: Adjustments | None, path: str | Path, rubric: Rubric | None = None
-) -> Path:
-    """Write 가감점 as xlsx or CSV (UTF-8 with BOM) by extension; blank rows when None."""
-    path = Path(path)
+def _output_suffix(path: Path) -> str:
+    """The output format by extension: ``.xlsx`` or ``.csv``; anything else is refused."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputError(
             [
                 Problem(
-                    f"cannot write {suffix or 'a file without extension'}",
+                    f"cannot write {suffix or 'a file without extension'} files",
                     file=str(path),
-                    fix="name the file .xlsx or .csv",
+                    fix="name the output .xlsx or .csv",
                 )
             ]
         )
+    return suffix
+
+
+def write_adjustments(
+    adjustments: Adjustments | None, path: str | Path, rubric: Rubric | None = None
+) -> Path:
+    """Write 가감점 as xlsx or CSV (UTF-8 with BOM) by extension; blank rows when None."""
+    path = Path(path)
+    suffix = _output_suffix(path)
     write_files([(path, _adjustments_bytes(rubric, adjustments, suffix == ".xlsx"))])
     return path
 
@@ -1829,17 +1835,7 @@ def write_scoreboard(scoreboard: Scoreboard, path: str | Path) -> Path:
     All files are written or none.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise InputError(
-            [
-                Problem(
-                    f"cannot write {suffix or 'a file without extension'} files",
-                    file=str(path),
-                    fix="name the output .xlsx or .csv",
-                )
-            ]
-        )
+    suffix = _output_suffix(path)
     crit = {c.id: c.name for c in scoreboard.rubric.criteria.items}
     task_labels = {**TASK_LABELS, **crit}
     tables = [
