@@ -16,7 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from _paths import MINI, ROOT
+from _paths import ROOT, mini_cap120
 
 import evalkit
 from evalkit import Adjustment, EvaluatorSheet, InputError, Panel
@@ -51,7 +51,7 @@ def mini_scoreboard(
     with actual 0 (rate undefined, scored at the 120 % cap). Four evaluators per task; 위원1 and
     위원2 write overlapping strengths; Ⅰ-1-③ gets +1.5 가감점.
     """
-    r = rubric or evalkit.load_rubric(MINI)
+    r = rubric or evalkit.load_rubric(mini_cap120())
     res: dict[str, object] = {}
     for _, ind in r.iter_indicators():
         target = ind.numeric_target
@@ -86,7 +86,7 @@ def mini_scoreboard(
 
 def hostile_rubric(tmp_path: Path) -> evalkit.Rubric:
     """The mini rubric with markup, template syntax and a URL in a task name and the title."""
-    text = MINI.read_text(encoding="utf-8")
+    text = mini_cap120().read_text(encoding="utf-8")
     text = text.replace("name: 석유 수급 안정", f"name: '{HOSTILE}'")
     text = text.replace(
         "title: 2024년도 주요정책 자체평가 (예시)", "title: '2024년도 <b>자체평가</b> {{ title }}'"

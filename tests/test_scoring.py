@@ -6,12 +6,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import _paths
 import pandas as pd
 import pytest
 import strategies  # noqa: F401  (loads the shared hypothesis profile)
 from hypothesis import given
 from hypothesis import strategies as st
 
+import evalkit
 from evalkit import (
     Actual,
     Adjustment,
@@ -56,7 +58,13 @@ def uniform_panel(points: dict[str, tuple[Any, ...]]) -> Panel:
     return Panel.from_rows(rows, source="panel.csv")
 
 
-def test_worked_example_on_the_mini_rubric(mini_rubric: Rubric) -> None:
+@pytest.fixture(scope="module")
+def mini_cap120() -> Rubric:
+    return evalkit.load_rubric(_paths.mini_cap120())
+
+
+def test_worked_example_on_the_mini_rubric(mini_cap120: Rubric) -> None:
+    mini_rubric = mini_cap120
     actuals = dict(AT_TARGET)
     # Ⅰ-1-① (weights .3 .3 .2 .2, cap 120): 34/17 = 200 % → 120; 133/266 = 50 %;
     # 46/92 = 50 %; 85/85 = 100 %. Σ w·rate = 36 + 15 + 10 + 20 = 81 → 40 × 81 % = 32.4.
@@ -114,7 +122,8 @@ def test_worked_example_on_the_mini_rubric(mini_rubric: Rubric) -> None:
     assert summary.loc["매우우수", "count"] == 1 and summary.loc["우수", "count"] == 6
 
 
-def test_down_indicators_milestones_units_and_equal_weights(mini_rubric: Rubric) -> None:
+def test_down_indicators_milestones_units_and_equal_weights(mini_cap120: Rubric) -> None:
+    mini_rubric = mini_cap120
     actuals: dict[str, Any] = dict(AT_TARGET)
     actuals |= {
         "Ⅱ-1-①-1": 0,  # 하향, actual 0: rate undefined, scored at the rubric cap (120)
