@@ -1,22 +1,16 @@
-"""CSV in and out, as Korean Excel writes and reads it, and all-or-nothing file writes.
+"""CSV in and out, as Korean Excel writes and reads it.
 
 Reading: UTF-8 with or without BOM, CP949 (what Korean Excel's "CSV" writes) and UTF-16 with
 BOM ("유니코드 텍스트", tab-separated); comma or tab separated. Writing: UTF-8 with BOM, so
 Korean Excel opens the file without garbling 한글, and text that Excel would take for a formula
 (``=``, ``+``, ``-``, ``@``) is prefixed with ``'``.
-
-Files are never left half-written: every write goes to a temporary file in the target's folder,
-then ``os.replace`` puts it in place (atomic on one filesystem).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -134,36 +128,3 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     for row in rows:
         writer.writerow([csv_cell(v) for v in row])
     return UTF8_BOM + buf.getvalue().encode("utf-8")
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
-    """Write every file or none: all go to temporary files first, then move into place.
-
-    A failure while staging removes the temporary files and leaves the targets untouched.
-    """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, data in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((tmp, path))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            # mkstemp creates 0600; give the file the mode a plain open() would (or keep the
-            # mode of the file it replaces).
-            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-            os.chmod(tmp, mode)
-    except BaseException:
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
-    return [p for _, p in staged]

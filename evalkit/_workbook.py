@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._achievement import _DONE
-from ._csvio import FORMULA_PREFIXES, csv_bytes, read_csv, write_files
+from ._csvio import FORMULA_PREFIXES, csv_bytes, read_csv
 from ._errors import InputError, Problem, UnitError
+from ._files import write_files
 from ._inputs import Actual, ActualValue, Adjustment, Adjustments, Panel, Results
 from ._numbers import fmt_plain, round_half_up
 from ._panel import EvaluatorSheet

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -11,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from evalkit import Problem
-from evalkit._csvio import csv_bytes, csv_cell, decode, read_csv, safe_text, write_files
+from evalkit._csvio import csv_bytes, csv_cell, decode, read_csv, safe_text
 
 TEXT = '키,실적,근거·비고\r\nⅠ-1-①-1,"1,350","두 줄\n근거"\r\n'
 
@@ -99,26 +97,3 @@ def test_csv_bytes_has_bom_and_crlf() -> None:
     data = csv_bytes(["과제", "점수"], [["=Ⅰ-1-①", Decimal("-1.5")], ["a,b", None]])
     assert data.startswith(b"\xef\xbb\xbf")
     assert data[3:].decode() == '과제,점수\r\n\'=Ⅰ-1-①,-1.5\r\n"a,b",\r\n'
-
-
-def test_write_files_all_or_nothing(tmp_path: Path) -> None:
-    blocker = tmp_path / "blocker"
-    blocker.write_text("a file where a folder should be")
-    targets = [(tmp_path / "one.csv", b"1"), (blocker / "two.csv", b"2")]
-    with pytest.raises(OSError):
-        write_files(targets)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker"]  # no one.csv, no temp
-
-
-def test_write_files_replaces_and_keeps_mode(tmp_path: Path) -> None:
-    old = tmp_path / "out.csv"
-    old.write_bytes(b"old")
-    os.chmod(old, 0o640)
-    new = tmp_path / "sub" / "new.csv"
-    assert write_files([(old, b"new"), (new, b"x")]) == [old, new]
-    assert old.read_bytes() == b"new" and new.read_bytes() == b"x"
-    assert stat.S_IMODE(old.stat().st_mode) == 0o640
-    mask = os.umask(0o022)
-    os.umask(mask)
-    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~mask
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "sub"]

@@ -6,30 +6,15 @@ libraries are imported inside the render functions, so importing this package is
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
+from .._files import write_files
 from ._fonts import ReportFonts
 
 __all__ = ["ReportFonts", "atomic_write"]
 
 
 def atomic_write(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same directory, then replace.
-
-    A failed or interrupted write never leaves a half-written report behind.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return path
+    """Write ``data`` to ``path`` all-or-nothing: a failed or interrupted write never leaves a
+    half-written report behind."""
+    return write_files([(path, data)])[0]

@@ -1,0 +1,41 @@
+"""All-or-nothing output files."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from evalkit._files import write_files
+from evalkit.renderers import atomic_write
+
+
+def test_write_files_all_or_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    targets = [(tmp_path / "one.csv", b"1"), (blocker / "two.csv", b"2")]
+    with pytest.raises(OSError):
+        write_files(targets)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker"]  # no one.csv, no temp
+
+
+def test_write_files_replaces_and_keeps_mode(tmp_path: Path) -> None:
+    old = tmp_path / "out.csv"
+    old.write_bytes(b"old")
+    os.chmod(old, 0o640)
+    new = tmp_path / "sub" / "new.csv"
+    assert write_files([(old, b"new"), (new, b"x")]) == [old, new]
+    assert old.read_bytes() == b"new" and new.read_bytes() == b"x"
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~mask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "sub"]
+
+
+def test_atomic_write_is_one_file_all_or_nothing(tmp_path: Path) -> None:
+    out = atomic_write(tmp_path / "r" / "report.pdf", b"%PDF")
+    assert out.read_bytes() == b"%PDF"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["report.pdf"]
