@@ -1,6 +1,6 @@
 """Benchmark: the 83-task annual report (자체평가 결과보고서) as DOCX and as PDF.
 
-Scores the shipped 2024 example (examples/motie-2024/; synthetic results when it is absent),
+Scores the shipped 2024 example (examples/motie-2024/) from its workbooks,
 warms up on the 7-task tutorial rubric (imports, fonts), then times one run of each format.
 Where LibreOffice is installed it also times ``soffice --headless --convert-to pdf`` on our
 DOCX and prints PDF / LibreOffice as a ratio; otherwise that line says "skipped".
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -32,40 +31,16 @@ DOCX_TARGET_S = 3.0
 PDF_TARGET_RATIO = 1.0
 
 
-def synthetic(rubric: evalkit.Rubric, seed: int = 7) -> evalkit.Scoreboard:
-    rng = random.Random(seed)
-    res: dict[str, object] = {}
-    for _, i in rubric.iter_indicators():
-        t = i.numeric_target
-        res[i.id] = float(t) * rng.uniform(0.8, 1.2) if t is not None else "달성"
-    rows = [
-        (
-            t.code,
-            f"위원{k}",
-            {
-                "plan": rng.randint(9, 15),
-                "execution": rng.randint(9, 15),
-                "outcome": rng.randint(10, 18),
-                "feedback": rng.randint(6, 12),
-            },
-        )
-        for t in rubric.tasks
-        for k in range(1, 5)
-    ]
-    return evalkit.score(rubric, res, evalkit.Panel.from_rows(rows))
+def example_scoreboard(rubric_path: Path, example: Path) -> evalkit.Scoreboard:
+    """Score a shipped example from its workbooks, as `evalkit score` does."""
+    from evalkit._workbook import read_inputs
 
-
-def example_scoreboard() -> tuple[evalkit.Scoreboard, str]:
-    rubric = evalkit.load_rubric(RUBRIC)
-    results, panel = EXAMPLE / "results.xlsx", EXAMPLE / "panel"
-    if results.exists() and panel.is_dir():
-        from evalkit._workbook import read_adjustments, read_panel, read_results
-
-        adj_path = EXAMPLE / "adjustments.csv"
-        adj = read_adjustments(adj_path, rubric) if adj_path.exists() else None
-        sb = evalkit.score(rubric, read_results(results, rubric), read_panel([panel], rubric), adj)
-        return sb, "examples/motie-2024"
-    return synthetic(rubric), "synthetic results (examples/motie-2024 not found)"
+    rubric = evalkit.load_rubric(rubric_path)
+    adj = example / "adjustments.csv"
+    inputs = read_inputs(
+        rubric, example / "results.xlsx", [example / "panel"], adj if adj.exists() else None
+    )
+    return evalkit.score(rubric, *inputs)
 
 
 def libreoffice() -> str | None:
@@ -100,13 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the reports into this folder")
     args = parser.parse_args(argv)
 
-    sb, source = example_scoreboard()
+    sb = example_scoreboard(RUBRIC, EXAMPLE)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         out = args.keep or work
         out.mkdir(parents=True, exist_ok=True)
 
-        warm = build_report(synthetic(evalkit.load_rubric(MINI)))
+        warm = build_report(example_scoreboard(MINI, MINI.parent))
         render_docx(warm, work / "warm.docx")
         render_pdf(warm, work / "warm.pdf")
 
@@ -123,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         import pypdf
 
         pages = len(pypdf.PdfReader(pdf).pages)
-        print(f"{len(report.tasks)}-task annual report, {source}, {os.cpu_count()} cores")
+        print(
+            f"{len(report.tasks)}-task annual report, examples/motie-2024, {os.cpu_count()} cores"
+        )
         print(f"  report model    : {t_model:7.2f} s")
         ok_docx = t_docx <= DOCX_TARGET_S
         print(

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._errors import Problem, RubricError
-from ._rubric import Rubric, Task, effective_weights
+from ._rubric import Rubric, Task
 from ._units import is_known_unit
 from ._yaml import Mark, Path_, YamlDocument, friendly_path, load_yaml
 
@@ -482,8 +482,6 @@ def _check_task(add: Any, tloc: Path_, task: Task) -> None:
             )
         else:
             add((*tloc, "weighting"), "weights applied by override", None, True)
-    if effective_weights(task) is None and not any(p for p in printed):
-        pass
     for ii, ind in enumerate(task.indicators):
         _check_indicator(add, (*tloc, "indicators", ii), ind, task)
 

@@ -1185,6 +1185,37 @@ class _Book:
         return _deterministic_zip(buf.getvalue())
 
 
+def read_inputs(
+    rubric: Rubric,
+    results: str | Path,
+    panel: Sequence[str | Path],
+    adjustments: str | Path | None = None,
+) -> tuple[Results, Panel, Adjustments | None]:
+    """Read a round's results, panel sheets (files or folders) and adjustments together.
+
+    Raises:
+        InputError: every problem of all three inputs at once, so one pass fixes them all.
+    """
+    problems: list[Problem] = []
+    res = pan = adj = None
+    try:
+        res = read_results(results, rubric)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    try:
+        pan = read_panel(panel, rubric)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if adjustments is not None:
+        try:
+            adj = read_adjustments(adjustments, rubric)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems or res is None or pan is None:
+        raise InputError(problems)
+    return res, pan, adj
+
+
 def _deterministic_zip(data: bytes) -> bytes:
     """The same xlsx with fixed zip timestamps and a fixed modified time in docProps/core.xml.
 

@@ -132,22 +132,6 @@ def template(
         out.print(f"wrote {p}")
 
 
-def _panel_files(panel: Sequence[Path]) -> list[Path]:
-    files: list[Path] = []
-    for p in panel:
-        if p.is_dir():
-            files.extend(
-                sorted(
-                    x
-                    for x in p.iterdir()
-                    if x.suffix.lower() in (".xlsx", ".csv") and not x.name.startswith(("~$", "."))
-                )
-            )
-        else:
-            files.append(p)
-    return files
-
-
 def _score(
     rubric: Path,
     results: Path,
@@ -157,26 +141,13 @@ def _score(
     rule: str,
 ) -> Any:
     from ._scoring import score as run_score
-    from ._workbook import read_adjustments, read_panel, read_results
+    from ._workbook import read_inputs
 
     r = _load(rubric)
-    problems: list[Problem] = []
-    res = pan = adj = None
     try:
-        res = read_results(results, r)
+        res, pan, adj = read_inputs(r, results, panel, adjustments)
     except InputError as exc:
-        problems.extend(exc.problems)
-    try:
-        pan = read_panel(_panel_files(panel), r)
-    except InputError as exc:
-        problems.extend(exc.problems)
-    if adjustments is not None:
-        try:
-            adj = read_adjustments(adjustments, r)
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems or res is None:
-        raise _fail(InputError(problems), "inputs")
+        raise _fail(exc, "inputs") from None
     try:
         return run_score(r, res, pan, adj, by=by, panel_rule=rule)  # type: ignore[arg-type]
     except EvalkitError as exc:

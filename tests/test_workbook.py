@@ -29,6 +29,7 @@ import evalkit
 from evalkit import Actual, Adjustment, Adjustments, EvaluatorSheet, InputError, Panel, Results
 from evalkit._workbook import (
     read_adjustments,
+    read_inputs,
     read_panel,
     read_results,
     write_adjustments,
@@ -1229,3 +1230,28 @@ def test_motie_rubric_reads_fresh_template_as_all_blank(motie_rubric: Any, tmp_p
     assert len(err.value.problems) == 215
     assert all(p.col == "K" and "has no 실적" in p.message for p in err.value.problems)
     _ = MOTIE
+
+
+def test_read_inputs_reports_all_three_inputs_at_once(mini_rubric: Any, tmp_path: Path) -> None:
+    results = tmp_path / "results.csv"
+    results.write_text("키,실적\nⅨ-9-⑨-1,3\n", encoding="utf-8")
+    panel = tmp_path / "panel.csv"
+    panel.write_text("task,evaluator,plan\nⅨ-9-⑨,김,99\n", encoding="utf-8")
+    adjustments = tmp_path / "adj.csv"
+    adjustments.write_text("과제코드,가감점,사유\nⅨ-9-⑨,1,x\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_inputs(mini_rubric, results, [panel], adjustments)
+    files = {p.file for p in info.value.problems}
+    assert files == {str(results), str(panel), str(adjustments)}
+
+
+def test_read_inputs_reads_the_shipped_mini_example(mini_rubric: Any) -> None:
+    res, pan, adj = read_inputs(
+        mini_rubric,
+        MINI_DIR / "results.xlsx",
+        [MINI_DIR / "panel"],
+        MINI_DIR / "adjustments.csv",
+    )
+    assert set(res.actuals) == {i.id for _, i in mini_rubric.iter_indicators()}
+    assert set(pan.sheets) == {t.code for t in mini_rubric.tasks}
+    assert adj is not None and adj.items
