@@ -224,8 +224,23 @@ def _staging(out_dir: Path) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        min=1,
+        help="processes for a long PDF (default: EVALKIT_JOBS, else every CPU; 1: one process)",
+    ),
+]
+
+
 def _render(
-    sb: Any, out_dir: Path, formats: Sequence[str], subcommittee: str | None, task: str | None
+    sb: Any,
+    out_dir: Path,
+    formats: Sequence[str],
+    subcommittee: str | None,
+    task: str | None,
+    jobs: int | None = None,
 ) -> list[Path]:
     from rich.progress import Progress
 
@@ -240,7 +255,7 @@ def _render(
 
         try:
             staged = report_mod.write_reports(
-                sb, tmp, formats, subcommittee=subcommittee, task=task, progress=tick
+                sb, tmp, formats, subcommittee=subcommittee, task=task, progress=tick, jobs=jobs
             )
         except EvalkitError as exc:
             progress.stop()
@@ -272,6 +287,7 @@ def report(
     subcommittee: Annotated[str | None, typer.Option(help="subcommittee report")] = None,
     task: Annotated[str | None, typer.Option(help="one-task sheet for this task code")] = None,
     by: Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")] = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Write the evaluation report (자체평가 결과보고서) as DOCX and/or PDF."""
     formats = _formats(fmt_)
@@ -279,7 +295,7 @@ def report(
         err.print("give either --subcommittee or --task, not both")
         raise typer.Exit(2)
     sb = _score(rubric, results, panel, adjustments, by, "trimmed")
-    for p in _render(sb, out_dir, formats, subcommittee, task):
+    for p in _render(sb, out_dir, formats, subcommittee, task, jobs):
         out.print(f"wrote {p}")
 
 
@@ -287,6 +303,7 @@ def report(
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
     fmt_: Annotated[str, typer.Option("--format", help="docx, pdf or docx,pdf")] = "docx,pdf",
+    jobs: JobsOpt = None,
 ) -> None:
     """Run the shipped 2024 example end to end: validate, score, both reports."""
     formats = _formats(fmt_)
@@ -315,7 +332,7 @@ def demo(
     out_dir.mkdir(parents=True, exist_ok=True)
     out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx')}")
     out.rule("3. reports")
-    for p in _render(sb, out_dir, formats, None, None):
+    for p in _render(sb, out_dir, formats, None, None, jobs):
         out.print(f"wrote {p}")
 
 

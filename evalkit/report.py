@@ -86,17 +86,21 @@ def render_pdf(
     *,
     fonts: ReportFonts | None = None,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> Path:
     """Write ``report`` as PDF to ``path`` (atomically) and return the path.
 
     ``fonts`` must be installed and cover Hangul (default: Nanum, found with fontconfig).
+    A long report is laid out in parts on ``jobs`` processes (default: ``EVALKIT_JOBS``, else
+    every CPU this process may use; Linux only) and joined; ``jobs=1`` renders in this
+    process. The pages are the same either way.
 
     Raises:
         EvalkitError: no installed font covers Hangul; the message says how to install one.
     """
     from .renderers._pdf import render_pdf as _render
 
-    return _render(report, Path(path), fonts, progress)
+    return _render(report, Path(path), fonts, progress, jobs)
 
 
 def report_filename(report: Report, fmt: str) -> str:
@@ -134,12 +138,13 @@ def write_reports(
     docx_fonts: ReportFonts | None = None,
     pdf_fonts: ReportFonts | None = None,
     issued: date | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Build the report and write it in each format into ``out_dir``; return the paths.
 
     The annual report by default; ``subcommittee`` limits it to one 분과, ``task`` makes the
     one-task result sheet. ``progress`` receives a short message at each step (for a
-    progress bar on long renders).
+    progress bar on long renders); ``jobs`` is passed to :func:`render_pdf`.
 
     Raises:
         InputError: unknown format, subcommittee or task.
@@ -161,6 +166,6 @@ def write_reports(
         if fmt == "docx":
             paths.append(render_docx(report, path, fonts=docx_fonts, progress=progress))
         else:
-            paths.append(render_pdf(report, path, fonts=pdf_fonts, progress=progress))
+            paths.append(render_pdf(report, path, fonts=pdf_fonts, progress=progress, jobs=jobs))
         say(f"완료: {path}")
     return paths

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from _paths import MINI
 from typer.testing import CliRunner
@@ -162,3 +163,22 @@ def test_demo_runs_the_2024_example(tmp_path: Path) -> None:
     assert "83 관리과제" in result.output
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["scores.xlsx", "자체평가_결과보고서_2024.docx"]
+
+
+def test_report_passes_jobs_to_the_pdf_renderer(tmp_path: Path, monkeypatch: Any) -> None:
+    seen: list[int | None] = []
+
+    def fake_pdf(report: Any, path: Any, **kwargs: Any) -> Path:
+        seen.append(kwargs["jobs"])
+        Path(path).write_bytes(b"%PDF-")
+        return Path(path)
+
+    import evalkit.report
+
+    monkeypatch.setattr(evalkit.report, "render_pdf", fake_pdf)
+    args = _score_args(tmp_path / "r")
+    result = runner.invoke(app, ["report", *args, "--format", "pdf", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert seen == [1]
+    bad = runner.invoke(app, ["report", *args, "--format", "pdf", "--jobs", "0"])
+    assert bad.exit_code == 2 and "--jobs" in bad.output

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -13,7 +18,7 @@ from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_sc
 import evalkit
 from evalkit import EvalkitError
 from evalkit._report_model import Chart, ChartSeries
-from evalkit.renderers import _fonts
+from evalkit.renderers import _fonts, _pdf
 from evalkit.renderers._chart import render_chart
 from evalkit.renderers._pdf import TEMPLATES, render_html, restricted_fetcher
 from evalkit.report import ReportFonts, build_report, render_pdf, write_reports
@@ -25,6 +30,15 @@ needs_hangul_font = pytest.mark.skipif(
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def page_images(data: bytes, tmp: Path, name: str) -> list[bytes]:
+    """The pages as PNG images (poppler's pdftoppm), to compare two renders pixel for pixel."""
+    (tmp / f"{name}.pdf").write_bytes(data)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(tmp / f"{name}.pdf"), str(tmp / name)], check=True
+    )
+    return [p.read_bytes() for p in sorted(tmp.glob(f"{name}-*.png"))]
 
 
 def pdf_text(data: bytes) -> list[str]:
@@ -226,3 +240,68 @@ def test_full_motie_report(motie_rubric: evalkit.Rubric, tmp_path: Path) -> None
     assert all(g in text for g in motie_rubric.grade_scheme.names)
     assert "평가대상관리과제83개중매우우수8개,우수17개,다소우수17개,보통16개" in text
     assert 100 < len(pages) < 220
+
+
+def element_tree(element: Any) -> list[tuple[Any, ...]]:
+    out = [(element.tag, sorted(element.attrib.items()), element.text, element.tail)]
+    for child in element:
+        out += element_tree(child)
+    return out
+
+
+def test_the_xml_reader_gives_the_html5_parsers_tree(sb: evalkit.Scoreboard) -> None:
+    """The template writes well-formed XHTML, read with the C XML parser; WeasyPrint's HTML5
+    parser must see the very same elements, attributes and text."""
+    import tinyhtml5
+
+    report = build_report(sb)
+    fonts = ReportFonts("NanumMyeongjo", "NanumSquare", "NanumGothic")
+    html = render_html(
+        report,
+        fonts,
+        {
+            id(b): "evalkit-resource:c.svg"
+            for s in report.sections
+            for b in s.blocks
+            if isinstance(b, Chart)
+        },
+    )
+    ours = element_tree(ET.fromstring(html))
+    html5 = element_tree(tinyhtml5.parse(html, namespace_html_elements=False))
+    assert ours == html5 and len(ours) > 500
+
+
+@needs_hangul_font
+def test_our_user_agent_stylesheet_gives_the_same_pages(
+    sb: evalkit.Scoreboard, tmp_path: Path
+) -> None:
+    """report_templates/ua.css replaces WeasyPrint's HTML5 stylesheet for speed only."""
+    import weasyprint
+
+    report = build_report(sb)
+    fonts = _fonts.pdf_fonts()
+    resources, urls = _pdf.chart_resources(report, fonts)
+    html = render_html(report, fonts, urls)
+    ours = _pdf.html_document(html, resources).render()
+    stock = weasyprint.HTML(
+        string=html, base_url=str(TEMPLATES) + "/", url_fetcher=restricted_fetcher(resources)
+    ).render()
+    assert len(ours.pages) == len(stock.pages)
+    a, b = ours.write_pdf(), stock.write_pdf()
+    assert pdf_text(a) == pdf_text(b)
+    if shutil.which("pdftoppm"):
+        assert page_images(a, tmp_path, "ours") == page_images(b, tmp_path, "stock")
+
+
+def test_gc_paused_restores_the_collector() -> None:
+    assert gc.isenabled()
+    with _pdf.gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _pdf.gc_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

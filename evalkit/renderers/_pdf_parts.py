@@ -1,0 +1,413 @@
+"""A long report's PDF rendered in parts on several processes, then joined.
+
+WeasyPrint lays out a document on one core. The annual report (자체평가 결과보고서) starts a
+new page before every task, so its body splits there into parts whose pages do not depend on
+one another. Only three things cross a part's border, and each is handled here:
+
+- **Page numbers.** A part's footer prints ``counter(page, evalkit-page)``, a counter style
+  (:class:`_ChainedNumbers`) that adds the pages of the parts before it. Footers are made
+  after a document is paginated and before it is drawn, so each part sends the next one its
+  last page number as soon as its own pages are laid out: the parts still run side by side.
+- **The 목차.** The cover and table of contents are laid out first to count their pages, and
+  rendered again at the end with the page number each part found for each heading.
+- **Outline, named destinations and the 목차's links**, rebuilt by pypdf when it joins the
+  parts' PDFs.
+
+Processes are forked (Linux), so the parts share the fonts and templates already loaded; where
+forking is not safe the report is rendered in one piece. The pages are the same either way
+(``tests/test_renderers_pdf.py`` compares them).
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import itertools
+import multiprocessing
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from .._errors import EvalkitError
+from .._report_model import Bullet, Chart, Heading, Note, Report, Table, TaskHeading
+from . import _pdf
+from ._fonts import ReportFonts
+from ._pdf import Slice
+
+PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels; PDF user space is in points
+# A task weighs about 150 (0.08 s of layout and drawing). Below about ten tasks a part saves
+# less than its process, the 목차's second layout and the join cost (some 0.3 s).
+MIN_WEIGHT_PER_PART = 1500
+PART_TIMEOUT_S = 600.0
+
+
+# -- planning --------------------------------------------------------------------------------
+
+
+def job_count(jobs: int | None) -> int:
+    """Processes to use: ``jobs``, else ``EVALKIT_JOBS``, else the CPUs this process may use.
+    One where forking is not safe (outside Linux)."""
+    if not (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()):
+        return 1
+    if jobs is None:
+        env = os.environ.get("EVALKIT_JOBS", "").strip()
+        if env:
+            try:
+                jobs = int(env)
+            except ValueError:
+                raise EvalkitError(
+                    f"EVALKIT_JOBS={env!r} is not a whole number; set it to the number of "
+                    "processes for PDF rendering (1 renders in one process), or unset it"
+                ) from None
+        else:
+            jobs = len(os.sched_getaffinity(0))
+    return max(1, jobs)
+
+
+def _weight(block: object) -> float:
+    """Rough layout cost of a block, in table-cell equivalents."""
+    if isinstance(block, Table):
+        return (len(block.rows) + bool(block.header)) * len(block.widths) + 4
+    if isinstance(block, Bullet | Note):
+        return 3 + len(block.text) / 25
+    if isinstance(block, Chart):
+        return 40
+    return 4
+
+
+def _opens_page(block: object) -> bool:
+    return isinstance(block, Heading | TaskHeading) and block.new_page
+
+
+def plan_parts(
+    report: Report, jobs: int, min_weight: float | None = None
+) -> list[tuple[Slice, ...]]:
+    """The report's body cut into at most ``jobs`` parts of similar layout cost, each cut
+    before a block that starts a new page anyway (a section, a task, a 전략목표 heading)."""
+    units: list[tuple[int, int, int, float]] = []  # (section index, start, stop, weight)
+    for s, sec in enumerate(report.sections):
+        start = 0
+        for i, b in enumerate(sec.blocks):
+            if i > start and _opens_page(b):
+                units.append((s, start, i, 0.0))
+                start = i
+        units.append((s, start, len(sec.blocks), 0.0))
+    units = [
+        (s, a, z, 4 + sum(map(_weight, report.sections[s].blocks[a:z]))) for s, a, z, _ in units
+    ]
+    # A cut must fall where a new page starts: before a section that opens one, or a unit
+    # that starts with a page-opening block.
+    cuttable = [
+        i > 0 and (report.sections[s].new_page if a == 0 else True)
+        for i, (s, a, _, _) in enumerate(units)
+    ]
+    total = sum(u[3] for u in units)
+    if min_weight is None:
+        min_weight = MIN_WEIGHT_PER_PART
+    parts = max(1, min(jobs, int(total // min_weight) if min_weight > 0 else jobs))
+    if parts == 1:
+        return [_pdf.whole_body(report)]
+    cuts: list[int] = []
+    acc = 0.0
+    for i, (_, _, _, w) in enumerate(units):
+        target = total * (len(cuts) + 1) / parts
+        if len(cuts) < parts - 1 and cuttable[i] and acc >= target:
+            cuts.append(i)
+        acc += w
+    bounds = [0, *cuts, len(units)]
+    plan: list[tuple[Slice, ...]] = []
+    for lo, hi in itertools.pairwise(bounds):
+        slices: list[Slice] = []
+        for s, a, z, _ in units[lo:hi]:
+            if slices and slices[-1].section is report.sections[s]:
+                slices[-1] = Slice(slices[-1].section, slices[-1].start, z)
+            else:
+                slices.append(Slice(report.sections[s], a, z))
+        plan.append(tuple(slices))
+    return plan
+
+
+# -- one part --------------------------------------------------------------------------------
+
+
+def _counter_style_class() -> type[Any]:
+    from weasyprint.css.counters import CounterStyle
+
+    class ChainedNumbers(CounterStyle):  # type: ignore[misc]
+        """Page numbers that continue the parts before: ``evalkit-page`` prints the page
+        number plus the offset (received from the previous part when not known); rendering
+        ``evalkit-pages`` (the part's page count, printed as nothing) hands the next part its
+        offset."""
+
+        def __init__(self, offset: int | None, inbox: Connection | None, outbox: Connection | None):
+            super().__init__()
+            self._offset = offset
+            self._inbox = inbox
+            self._outbox = outbox
+
+        def offset(self) -> int:
+            if self._offset is None:
+                assert self._inbox is not None
+                if not self._inbox.poll(PART_TIMEOUT_S):
+                    raise EvalkitError("PDF: the previous part of the report did not finish")
+                self._offset = int(self._inbox.recv())
+            return self._offset
+
+        def hand_on(self, pages: int) -> None:
+            if self._outbox is not None:
+                self._outbox.send(self.offset() + pages)
+                self._outbox = None
+
+        def render_value(
+            self,
+            counter_value: int,
+            counter_name: str | None = None,
+            counter: Any = None,
+            previous_types: Any = None,
+        ) -> str:
+            if counter_name == "evalkit-pages":
+                self.hand_on(counter_value)
+                return ""
+            if counter_name == "evalkit-page":
+                return str(self.offset() + counter_value)
+            return str(super().render_value(counter_value, counter_name, counter, previous_types))
+
+    return ChainedNumbers
+
+
+@dataclass(frozen=True, slots=True)
+class PartLayout:
+    """What the join needs to know of a part's pages (positions in CSS pixels)."""
+
+    heights: tuple[float, ...]
+    anchors: tuple[tuple[str, int, float, float], ...]  # name, page index, x, y
+    # level, label, page index, x, y, state (open/closed)
+    bookmarks: tuple[tuple[int, str, int, float, float, str], ...]
+    links: tuple[tuple[str, int, tuple[float, float, float, float]], ...] = ()  # anchor, page, rect
+
+
+@dataclass(frozen=True, slots=True)
+class PartPDF:
+    layout: PartLayout
+    pdf: bytes
+
+
+def _layout(rendered: Any, links: Sequence[Any] = ()) -> PartLayout:
+    anchors, bookmarks = [], []
+    for i, page in enumerate(rendered.pages):
+        for name, pos in page.anchors.items():
+            anchors.append((name, i, float(pos[0]), float(pos[1])))
+        for level, label, (x, y), state in page.bookmarks:
+            bookmarks.append((int(level), str(label), i, float(x), float(y), str(state)))
+    heights = tuple(float(p.height) for p in rendered.pages)
+    return PartLayout(heights, tuple(anchors), tuple(bookmarks), tuple(links))
+
+
+def _lay_out_part(
+    report: Report,
+    part: tuple[Slice, ...],
+    fonts: ReportFonts,
+    charts: tuple[Mapping[str, tuple[bytes, str]], Mapping[int, str]],
+    offset: int | None,
+    inbox: Connection | None,
+    outbox: Connection | None,
+) -> Any:
+    resources, chart_urls = charts
+    html = _pdf.render_html(report, fonts, chart_urls, front=False, body=part, chained=True)
+    numbers = _counter_style_class()(offset, inbox, outbox)
+    rendered = _pdf.html_document(html, resources).render(counter_style=numbers)
+    numbers.hand_on(len(rendered.pages))  # in case no footer asked for it
+    return rendered
+
+
+def _child(
+    report: Report,
+    part: tuple[Slice, ...],
+    fonts: ReportFonts,
+    charts: tuple[Mapping[str, tuple[bytes, str]], Mapping[int, str]],
+    inbox: Connection,
+    outbox: Connection | None,
+    result: Connection,
+) -> None:
+    """A forked process's part: its layout goes to the parent as soon as it is known (the
+    목차 needs its page numbers), then its PDF."""
+    gc.disable()  # no cyclic garbage collection: this process ends with its part
+    try:
+        rendered = _lay_out_part(report, part, fonts, charts, None, inbox, outbox)
+        result.send(("layout", _layout(rendered)))
+        result.send(("pdf", _pdf.write_pdf(rendered, report)))
+    except BaseException as exc:  # reported to the parent, which raises it
+        result.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _front(
+    report: Report,
+    fonts: ReportFonts,
+    charts: tuple[Mapping[str, tuple[bytes, str]], Mapping[int, str]],
+    toc_pages: Mapping[str, int],
+) -> Any:
+    resources, chart_urls = charts
+    html = _pdf.render_html(report, fonts, chart_urls, body=(), toc_pages=toc_pages)
+    return _pdf.html_document(html, resources).render()
+
+
+# -- all parts -------------------------------------------------------------------------------
+
+
+def render_in_parts(
+    report: Report,
+    fonts: ReportFonts,
+    resources: Mapping[str, tuple[bytes, str]],
+    chart_urls: Mapping[int, str],
+    plan: Sequence[tuple[Slice, ...]],
+    progress: Callable[[str], None] | None = None,
+) -> bytes:
+    """Render ``plan``'s parts side by side in forked processes and join them here.
+
+    This process only lays out the cover and 목차 and joins: a part's millions of layout
+    objects then die with its process instead of costing a garbage collection here.
+    """
+    say = progress or (lambda _msg: None)
+    charts = (resources, chart_urls)
+    ctx = multiprocessing.get_context("fork")
+    # chain[k] carries the number of the page before part k: from here to part 0, then
+    # from part k - 1 to part k
+    chain = [ctx.Pipe(duplex=False) for _ in plan]
+    results = [ctx.Pipe(duplex=False) for _ in plan]
+    children = []
+    try:
+        for k, part in enumerate(plan):
+            outbox = chain[k + 1][1] if k + 1 < len(plan) else None
+            args = (report, part, fonts, charts, chain[k][0], outbox, results[k][1])
+            child = ctx.Process(target=_child, args=args, daemon=True)
+            child.start()
+            children.append(child)
+        say(f"PDF: {len(plan)}개 프로세스로 나누어 그리기")
+        with _pdf.gc_paused():
+            front_pages = 0
+            if report.has_cover:  # numbers in the 목차 do not change its page count
+                front_pages = len(_front(report, fonts, charts, defaultdict(int)).pages)
+            chain[0][1].send(front_pages)
+            layouts = [_receive(results[k][0], c, k, "layout") for k, c in enumerate(children)]
+            toc_pages: dict[str, int] = {}
+            page = front_pages
+            for layout in layouts:
+                for name, i, _, _ in layout.anchors:  # a box split over pages repeats its anchor
+                    toc_pages.setdefault(name, page + i + 1)
+                page += len(layout.heights)
+            pdfs = []
+            if report.has_cover:  # while the parts are drawn
+                front = _front(report, fonts, charts, toc_pages)
+                links = []
+                for i, pg in enumerate(front.pages):
+                    links += [(to, i, rect) for kind, to, rect, _ in pg.links if kind == "internal"]
+                    pg.links[:] = [ln for ln in pg.links if ln[0] != "internal"]  # joined below
+                layouts.insert(0, _layout(front, links))
+                pdfs.append(_pdf.write_pdf(front, report))
+                del front
+        pdfs += [_receive(results[k][0], c, k, "pdf") for k, c in enumerate(children)]
+    finally:
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+    say("PDF: 합치기")
+    return join_parts([PartPDF(lay, pdf) for lay, pdf in zip(layouts, pdfs, strict=True)])
+
+
+def _receive(conn: Connection, child: Any, k: int, kind: str) -> Any:
+    """The next message of the process of part ``k``, which must be of ``kind``."""
+    waited = 0.0
+    while not conn.poll(1.0):
+        waited += 1.0
+        if not child.is_alive() or waited > PART_TIMEOUT_S:
+            raise EvalkitError(
+                f"PDF: part {k + 1} of the report stopped without a result (exit code "
+                f"{child.exitcode}); run again with EVALKIT_JOBS=1 to render in one process"
+            )
+    status, payload = conn.recv()
+    if status != kind:
+        raise EvalkitError(f"PDF: part {k + 1} of the report failed: {payload}")
+    return payload
+
+
+# -- joining ---------------------------------------------------------------------------------
+
+
+def join_parts(pieces: Sequence[PartPDF]) -> bytes:
+    """One PDF from the pieces in order, with the outline, named destinations and internal
+    links WeasyPrint would have written for the whole report, and the first piece's metadata."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import Destination, Fit, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    first = 0
+    starts: list[int] = []
+    heights: list[float] = []
+    for piece in pieces:
+        reader = PdfReader(io.BytesIO(piece.pdf))
+        if first == 0:
+            writer.add_metadata(dict(reader.metadata or {}))
+            lang = reader.root_object.get("/Lang")
+            if lang is not None:
+                writer.root_object[NameObject("/Lang")] = TextStringObject(str(lang))
+        for pdf_page in reader.pages:
+            writer.add_page(pdf_page)
+        starts.append(first)
+        heights.extend(piece.layout.heights)
+        first += len(piece.layout.heights)
+
+    def fit(page: int, x: float, y: float) -> Any:
+        return Fit.xyz(left=x * PT_PER_PX, top=(heights[page] - y) * PT_PER_PX, zoom=0)
+
+    targets: dict[str, tuple[int, float, float]] = {}
+    for piece, start in zip(pieces, starts, strict=True):
+        for name, i, x, y in piece.layout.anchors:
+            targets.setdefault(name, (start + i, x, y))  # the first one wins, as in WeasyPrint
+    for name in sorted(targets):
+        page, x, y = targets[name]
+        ref = writer.pages[page].indirect_reference
+        assert ref is not None  # pages added to a writer are indirect objects
+        writer.add_named_destination_object(
+            Destination(TextStringObject(name), ref, fit(page, x, y))
+        )
+    stack: list[tuple[int, Any]] = []
+    for piece, start in zip(pieces, starts, strict=True):
+        for level, label, i, x, y, state in piece.layout.bookmarks:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            item = writer.add_outline_item(
+                title=label,
+                page_number=start + i,
+                parent=stack[-1][1] if stack else None,
+                fit=fit(start + i, x, y),
+                is_open=state != "closed",
+            )
+            stack.append((level, item))
+        for name, i, (x1, y1, x2, y2) in piece.layout.links:
+            if name not in targets:
+                continue
+            h = heights[start + i]
+            page, x, y = targets[name]
+            writer.add_annotation(
+                start + i,
+                Link(
+                    rect=(  # corners in WeasyPrint's order: top left, bottom right
+                        x1 * PT_PER_PX,
+                        (h - y1) * PT_PER_PX,
+                        x2 * PT_PER_PX,
+                        (h - y2) * PT_PER_PX,
+                    ),
+                    border=[0, 0, 0],
+                    target_page_index=page,
+                    fit=fit(page, x, y),
+                ),
+            )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
