@@ -46,13 +46,12 @@ def example_scoreboard(rubric_path: Path, example: Path) -> evalkit.Scoreboard:
 
 def warm_in_parts(report: Report) -> None:
     """Render a small report through the parallel path once, so that its imports are warm."""
-    from evalkit.renderers import _pdf, _pdf_parts
+    from evalkit.renderers import _pdf_parts
     from evalkit.renderers._fonts import pdf_fonts
 
     fonts = pdf_fonts(None)
-    resources, urls = _pdf.chart_resources(report, fonts)
     plan = _pdf_parts.plan_parts(report, 2, min_weight=0)
-    _pdf_parts.render_in_parts(report, fonts, resources, urls, plan)
+    _pdf_parts.render_in_parts(report, fonts, plan)
 
 
 def libreoffice() -> str | None:

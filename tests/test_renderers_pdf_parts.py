@@ -42,10 +42,9 @@ def motie(motie_rubric: evalkit.Rubric) -> Report:
 
 def in_parts(report: Report, jobs: int) -> bytes:
     fonts = pdf_fonts()
-    resources, urls = _pdf.chart_resources(report, fonts)
     plan = _pdf_parts.plan_parts(report, jobs, min_weight=0)
     assert len(plan) == jobs
-    return _pdf_parts.render_in_parts(report, fonts, resources, urls, plan)
+    return _pdf_parts.render_in_parts(report, fonts, plan)
 
 
 # -- the plan --------------------------------------------------------------------------------

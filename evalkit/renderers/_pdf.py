@@ -233,16 +233,17 @@ def _html_class() -> type[Any]:
 
 
 def chart_resources(
-    report: Report, fonts: ReportFonts
+    report: Report, fonts: ReportFonts, body: Sequence[Slice] | None = None
 ) -> tuple[dict[str, tuple[bytes, str]], dict[int, str]]:
-    """The charts as in-memory SVG resources, and the URL of each chart block."""
+    """The charts (of ``body``, by default the whole report) as in-memory SVG resources, and
+    the URL of each chart block."""
     from .._report_model import Chart
     from ._chart import render_chart
 
     resources: dict[str, tuple[bytes, str]] = {}
     chart_urls: dict[int, str] = {}
-    for sec in report.sections:
-        for b in sec.blocks:
+    for sl in whole_body(report) if body is None else body:
+        for b in sl.blocks:
             if isinstance(b, Chart):
                 key = f"chart-{len(resources) + 1}.svg"
                 resources[key] = (render_chart(b, "svg", font_family=fonts.note), "image/svg+xml")
@@ -303,12 +304,12 @@ def render_pdf_bytes(
     """
     chosen = pdf_fonts(fonts)
     _quiet_subset_notice()
-    resources, chart_urls = chart_resources(report, chosen)
     from . import _pdf_parts
 
     plan = _pdf_parts.plan_parts(report, _pdf_parts.job_count(jobs))
     if len(plan) > 1:
-        return _pdf_parts.render_in_parts(report, chosen, resources, chart_urls, plan, progress)
+        return _pdf_parts.render_in_parts(report, chosen, plan, progress)
+    resources, chart_urls = chart_resources(report, chosen)
     with gc_paused():
         if progress:
             progress("PDF: HTML")

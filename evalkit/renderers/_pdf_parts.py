@@ -211,12 +211,11 @@ def _lay_out_part(
     report: Report,
     part: tuple[Slice, ...],
     fonts: ReportFonts,
-    charts: tuple[Mapping[str, tuple[bytes, str]], Mapping[int, str]],
     offset: int | None,
     inbox: Connection | None,
     outbox: Connection | None,
 ) -> Any:
-    resources, chart_urls = charts
+    resources, chart_urls = _pdf.chart_resources(report, fonts, part)
     html = _pdf.render_html(report, fonts, chart_urls, front=False, body=part, chained=True)
     numbers = _counter_style_class()(offset, inbox, outbox)
     rendered = _pdf.html_document(html, resources).render(counter_style=numbers)
@@ -228,7 +227,6 @@ def _child(
     report: Report,
     part: tuple[Slice, ...],
     fonts: ReportFonts,
-    charts: tuple[Mapping[str, tuple[bytes, str]], Mapping[int, str]],
     inbox: Connection,
     outbox: Connection | None,
     result: Connection,
@@ -237,22 +235,17 @@ def _child(
     목차 needs its page numbers), then its PDF."""
     gc.disable()  # no cyclic garbage collection: this process ends with its part
     try:
-        rendered = _lay_out_part(report, part, fonts, charts, None, inbox, outbox)
+        rendered = _lay_out_part(report, part, fonts, None, inbox, outbox)
         result.send(("layout", _layout(rendered)))
         result.send(("pdf", _pdf.write_pdf(rendered, report)))
     except BaseException as exc:  # reported to the parent, which raises it
         result.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def _front(
-    report: Report,
-    fonts: ReportFonts,
-    charts: tuple[Mapping[str, tuple[bytes, str]], Mapping[int, str]],
-    toc_pages: Mapping[str, int],
-) -> Any:
-    resources, chart_urls = charts
-    html = _pdf.render_html(report, fonts, chart_urls, body=(), toc_pages=toc_pages)
-    return _pdf.html_document(html, resources).render()
+def _front(report: Report, fonts: ReportFonts, toc_pages: Mapping[str, int]) -> Any:
+    """The cover and 목차, with the given page numbers."""
+    html = _pdf.render_html(report, fonts, {}, body=(), toc_pages=toc_pages)
+    return _pdf.html_document(html, {}).render()
 
 
 # -- all parts -------------------------------------------------------------------------------
@@ -261,8 +254,6 @@ def _front(
 def render_in_parts(
     report: Report,
     fonts: ReportFonts,
-    resources: Mapping[str, tuple[bytes, str]],
-    chart_urls: Mapping[int, str],
     plan: Sequence[tuple[Slice, ...]],
     progress: Callable[[str], None] | None = None,
 ) -> bytes:
@@ -272,7 +263,6 @@ def render_in_parts(
     objects then die with its process instead of costing a garbage collection here.
     """
     say = progress or (lambda _msg: None)
-    charts = (resources, chart_urls)
     ctx = multiprocessing.get_context("fork")
     # chain[k] carries the number of the page before part k: from here to part 0, then
     # from part k - 1 to part k
@@ -282,33 +272,32 @@ def render_in_parts(
     try:
         for k, part in enumerate(plan):
             outbox = chain[k + 1][1] if k + 1 < len(plan) else None
-            args = (report, part, fonts, charts, chain[k][0], outbox, results[k][1])
+            args = (report, part, fonts, chain[k][0], outbox, results[k][1])
             child = ctx.Process(target=_child, args=args, daemon=True)
             child.start()
             children.append(child)
         say(f"PDF: {len(plan)}개 프로세스로 나누어 그리기")
-        with _pdf.gc_paused():
-            front_pages = 0
-            if report.has_cover:  # numbers in the 목차 do not change its page count
-                front_pages = len(_front(report, fonts, charts, defaultdict(int)).pages)
-            chain[0][1].send(front_pages)
-            layouts = [_receive(results[k][0], c, k, "layout") for k, c in enumerate(children)]
-            toc_pages: dict[str, int] = {}
-            page = front_pages
-            for layout in layouts:
-                for name, i, _, _ in layout.anchors:  # a box split over pages repeats its anchor
-                    toc_pages.setdefault(name, page + i + 1)
-                page += len(layout.heights)
-            pdfs = []
-            if report.has_cover:  # while the parts are drawn
-                front = _front(report, fonts, charts, toc_pages)
-                links = []
-                for i, pg in enumerate(front.pages):
-                    links += [(to, i, rect) for kind, to, rect, _ in pg.links if kind == "internal"]
-                    pg.links[:] = [ln for ln in pg.links if ln[0] != "internal"]  # joined below
-                layouts.insert(0, _layout(front, links))
-                pdfs.append(_pdf.write_pdf(front, report))
-                del front
+        front_pages = 0
+        if report.has_cover:  # numbers in the 목차 do not change its page count
+            front_pages = len(_front(report, fonts, defaultdict(int)).pages)
+        chain[0][1].send(front_pages)
+        layouts = [_receive(results[k][0], c, k, "layout") for k, c in enumerate(children)]
+        toc_pages: dict[str, int] = {}
+        page = front_pages
+        for layout in layouts:
+            for name, i, _, _ in layout.anchors:  # a box split over pages repeats its anchor
+                toc_pages.setdefault(name, page + i + 1)
+            page += len(layout.heights)
+        pdfs = []
+        if report.has_cover:  # while the parts are drawn
+            front = _front(report, fonts, toc_pages)
+            links = []
+            for i, pg in enumerate(front.pages):
+                links += [(to, i, rect) for kind, to, rect, _ in pg.links if kind == "internal"]
+                pg.links[:] = [ln for ln in pg.links if ln[0] != "internal"]  # joined below
+            layouts.insert(0, _layout(front, links))
+            pdfs.append(_pdf.write_pdf(front, report))
+            del front
         pdfs += [_receive(results[k][0], c, k, "pdf") for k, c in enumerate(children)]
     finally:
         for child in children:
