@@ -298,6 +298,9 @@ def test_gc_paused_restores_the_collector() -> None:
     with _pdf.gc_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
+    with _pdf.gc_paused(collect=False):
+        assert not gc.isenabled()
+    assert gc.isenabled()
     gc.disable()
     try:
         with _pdf.gc_paused():

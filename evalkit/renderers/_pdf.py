@@ -273,12 +273,13 @@ def write_pdf(rendered: Any, report: Report) -> bytes:
 
 
 @contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(collect: bool = True) -> Iterator[None]:
     """Pause Python's cyclic garbage collector while WeasyPrint builds and draws its boxes.
 
     A long report allocates millions of small objects that live until the PDF is written;
     the collector's repeated scans of them cost about a seventh of the render. The cycles
-    left behind are collected once, at the end.
+    left behind are collected once, at the end (``collect``; without it, by the collector's
+    next regular pass, for work that leaves little garbage).
     """
     if not gc.isenabled():
         yield
@@ -288,7 +289,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-        gc.collect()
+        if collect:
+            gc.collect()
 
 
 def render_pdf_bytes(

@@ -305,7 +305,8 @@ def render_in_parts(
                 child.terminate()
             child.join()
     say("PDF: 합치기")
-    return join_parts([PartPDF(lay, pdf) for lay, pdf in zip(layouts, pdfs, strict=True)])
+    with _pdf.gc_paused(collect=False):  # the caller's heap need not be scanned now
+        return join_parts([PartPDF(lay, pdf) for lay, pdf in zip(layouts, pdfs, strict=True)])
 
 
 def _receive(conn: Connection, child: Any, k: int, kind: str) -> Any:
