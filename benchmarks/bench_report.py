@@ -1,8 +1,9 @@
 """Benchmark: the 83-task annual report (자체평가 결과보고서) as DOCX and as PDF.
 
 Scores the shipped 2024 example (examples/motie-2024/) from its workbooks,
-warms up on the 7-task tutorial rubric (imports, fonts), then times one run of each format.
-Where LibreOffice is installed it also times ``soffice --headless --convert-to pdf`` on our
+warms up on the 7-task tutorial rubric (imports, fonts), then times one run of each format:
+the PDF as evalkit renders it by default (in parts on every CPU) and, for comparison, in one
+process. Where LibreOffice is installed it also times ``soffice --headless --convert-to pdf`` on our
 DOCX and prints PDF / LibreOffice as a ratio; otherwise that line says "skipped".
 Targets: DOCX ≤ 3 s; PDF ≤ 1.0 × the LibreOffice conversion. ``--check`` exits 1 on a miss.
 
