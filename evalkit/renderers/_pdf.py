@@ -157,16 +157,8 @@ def render_html(
     in the 목차 instead of resolving them, and ``chained`` numbers pages through the
     ``evalkit-page`` counter style so that they continue the parts before.
     """
-    import jinja2
     from markupsafe import Markup
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
     slices = whole_body(report) if body is None else tuple(body)
     pcts = {
         f"{100 * w / sum(b.widths):.2f}"  # as the template computes it
@@ -175,16 +167,11 @@ def render_html(
         if isinstance(b, Table)
         for w in b.widths
     }
-    env.filters["css_font"] = css_font
-    env.filters["lines"] = _lines
-    env.filters["kind"] = _kind
-    env.filters["edge"] = _edge
-    env.filters["col_class"] = _col_class
-    env.filters["chart_url"] = lambda chart: chart_urls[id(chart)]
-    env.filters["toc_page"] = lambda anchor: (
-        Markup(' data-page="{}"').format(toc_pages[anchor]) if toc_pages is not None else ""
-    )
-    template = env.get_template("report.html.j2")
+
+    def toc_page(anchor: str) -> Any:
+        return Markup(' data-page="{}"').format(toc_pages[anchor]) if toc_pages is not None else ""
+
+    template = _template()
     created = report.created.strftime("%Y-%m-%dT%H:%M:%SZ")
     html = template.render(
         report=report,
@@ -195,9 +182,31 @@ def render_html(
         slices=slices,
         chained=chained,
         col_classes=sorted((_col_class(float(p)), p) for p in pcts),
+        chart_url=lambda chart: chart_urls[id(chart)],
+        toc_page=toc_page,
     )
     # Whitespace between tags only makes anonymous boxes for WeasyPrint to lay out.
     return _BETWEEN_TAGS.sub("><", html)
+
+
+@functools.cache
+def _template() -> Any:
+    """The report template, compiled once per process (forked parts inherit it)."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["css_font"] = css_font
+    env.filters["lines"] = _lines
+    env.filters["kind"] = _kind
+    env.filters["edge"] = _edge
+    env.filters["col_class"] = _col_class
+    return env.get_template("report.html.j2")
 
 
 @functools.cache
