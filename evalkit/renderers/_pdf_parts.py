@@ -88,17 +88,15 @@ def plan_parts(
 ) -> list[tuple[Slice, ...]]:
     """The report's body cut into at most ``jobs`` parts of similar layout cost, each cut
     before a block that starts a new page anyway (a section, a task, a 전략목표 heading)."""
-    units: list[tuple[int, int, int, float]] = []  # (section index, start, stop, weight)
+    spans: list[tuple[int, int, int]] = []  # (section index, start, stop), each on new pages
     for s, sec in enumerate(report.sections):
         start = 0
         for i, b in enumerate(sec.blocks):
             if i > start and _opens_page(b):
-                units.append((s, start, i, 0.0))
+                spans.append((s, start, i))
                 start = i
-        units.append((s, start, len(sec.blocks), 0.0))
-    units = [
-        (s, a, z, 4 + sum(map(_weight, report.sections[s].blocks[a:z]))) for s, a, z, _ in units
-    ]
+        spans.append((s, start, len(sec.blocks)))
+    units = [(s, a, z, 4 + sum(map(_weight, report.sections[s].blocks[a:z]))) for s, a, z in spans]
     # A cut must fall where a new page starts: before a section that opens one, or a unit
     # that starts with a page-opening block.
     cuttable = [
@@ -282,15 +280,10 @@ def render_in_parts(
             front_pages = len(_front(report, fonts, defaultdict(int)).pages)
         chain[0][1].send(front_pages)
         layouts = [_receive(results[k][0], c, k, "layout") for k, c in enumerate(children)]
-        toc_pages: dict[str, int] = {}
-        page = front_pages
-        for layout in layouts:
-            for name, i, _, _ in layout.anchors:  # a box split over pages repeats its anchor
-                toc_pages.setdefault(name, page + i + 1)
-            page += len(layout.heights)
         pdfs = []
         if report.has_cover:  # while the parts are drawn
-            front = _front(report, fonts, toc_pages)
+            targets = _anchor_targets(layouts, first_page=front_pages)
+            front = _front(report, fonts, {name: t[0] + 1 for name, t in targets.items()})
             links = []
             for i, pg in enumerate(front.pages):
                 links += [(to, i, rect) for kind, to, rect, _ in pg.links if kind == "internal"]
@@ -307,6 +300,20 @@ def render_in_parts(
     say("PDF: 합치기")
     with _pdf.gc_paused(collect=False):  # the caller's heap need not be scanned now
         return join_parts([PartPDF(lay, pdf) for lay, pdf in zip(layouts, pdfs, strict=True)])
+
+
+def _anchor_targets(
+    layouts: Sequence[PartLayout], first_page: int = 0
+) -> dict[str, tuple[int, float, float]]:
+    """Each anchor's page index (counting from ``first_page`` for the first layout) and
+    position. A box split over pages repeats its anchor: the first one wins, as in WeasyPrint."""
+    targets: dict[str, tuple[int, float, float]] = {}
+    start = first_page
+    for layout in layouts:
+        for name, i, x, y in layout.anchors:
+            targets.setdefault(name, (start + i, x, y))
+        start += len(layout.heights)
+    return targets
 
 
 def _receive(conn: Connection, child: Any, k: int, kind: str) -> Any:
@@ -355,10 +362,7 @@ def join_parts(pieces: Sequence[PartPDF]) -> bytes:
     def fit(page: int, x: float, y: float) -> Any:
         return Fit.xyz(left=x * PT_PER_PX, top=(heights[page] - y) * PT_PER_PX, zoom=0)
 
-    targets: dict[str, tuple[int, float, float]] = {}
-    for piece, start in zip(pieces, starts, strict=True):
-        for name, i, x, y in piece.layout.anchors:
-            targets.setdefault(name, (start + i, x, y))  # the first one wins, as in WeasyPrint
+    targets = _anchor_targets([piece.layout for piece in pieces])
     for name in sorted(targets):
         page, x, y = targets[name]
         ref = writer.pages[page].indirect_reference
