@@ -83,9 +83,28 @@ def _print_validation(report: ValidationReport, path: Path, verbose: bool) -> No
         out.print("  (run with --verbose to list every warning)")
 
 
+# Arguments and options that several commands share, declared once.
+RubricArg = Annotated[Path, typer.Argument(help="rubric YAML file")]
+ResultsOpt = Annotated[Path, typer.Option(help="filled results.xlsx or CSV")]
+PanelOpt = Annotated[
+    list[Path], typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)")
+]
+AdjustmentsOpt = Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")]
+ByOpt = Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")]
+FormatOpt = Annotated[str, typer.Option("--format", help="docx, pdf or docx,pdf")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        min=1,
+        help="processes for a long PDF (default: EVALKIT_JOBS, else every CPU; 1: one process)",
+    ),
+]
+
+
 @app.command()
 def validate(
-    rubric: Annotated[Path, typer.Argument(help="rubric YAML file")],
+    rubric: RubricArg,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every warning")] = False,
 ) -> None:
     """Check a rubric: every error with file, line, field and fix; a warning summary."""
@@ -107,7 +126,7 @@ def schema() -> None:
 
 @app.command()
 def template(
-    rubric: Annotated[Path, typer.Argument(help="rubric YAML file")],
+    rubric: RubricArg,
     out_dir: Annotated[Path, typer.Option("--out", help="folder for the blank workbooks")],
     subcommittee: Annotated[str | None, typer.Option(help="only this subcommittee's tasks")] = None,
     evaluators: Annotated[int | None, typer.Option(help="number of evaluators")] = None,
@@ -186,19 +205,14 @@ def _print_ranking(sb: Any) -> None:
     out.print(dist)
 
 
-PanelOpt = Annotated[
-    list[Path], typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)")
-]
-
-
 @app.command()
 def score(
-    rubric: Annotated[Path, typer.Argument(help="rubric YAML file")],
-    results: Annotated[Path, typer.Option(help="filled results.xlsx or CSV")],
+    rubric: RubricArg,
+    results: ResultsOpt,
     panel: PanelOpt,
     out_file: Annotated[Path, typer.Option("--out", help="output .xlsx or .csv")],
-    adjustments: Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")] = None,
-    by: Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")] = None,
+    adjustments: AdjustmentsOpt = None,
+    by: ByOpt = None,
     rule: Annotated[str, typer.Option(help="panel rule: trimmed, mean, median")] = "trimmed",
 ) -> None:
     """Score every task, rank into grades, print the ranking and write OUT."""
@@ -222,16 +236,6 @@ def _staging(out_dir: Path) -> Iterator[Path]:
         yield tmp
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-JobsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        min=1,
-        help="processes for a long PDF (default: EVALKIT_JOBS, else every CPU; 1: one process)",
-    ),
-]
 
 
 def _render(
@@ -278,15 +282,15 @@ def _formats(text: str) -> list[str]:
 
 @app.command()
 def report(
-    rubric: Annotated[Path, typer.Argument(help="rubric YAML file")],
-    results: Annotated[Path, typer.Option(help="filled results.xlsx or CSV")],
+    rubric: RubricArg,
+    results: ResultsOpt,
     panel: PanelOpt,
     out_dir: Annotated[Path, typer.Option("--out", help="output folder")],
-    adjustments: Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")] = None,
-    fmt_: Annotated[str, typer.Option("--format", help="docx, pdf or docx,pdf")] = "docx,pdf",
+    adjustments: AdjustmentsOpt = None,
+    fmt_: FormatOpt = "docx,pdf",
     subcommittee: Annotated[str | None, typer.Option(help="subcommittee report")] = None,
     task: Annotated[str | None, typer.Option(help="one-task sheet for this task code")] = None,
-    by: Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")] = None,
+    by: ByOpt = None,
     jobs: JobsOpt = None,
 ) -> None:
     """Write the evaluation report (자체평가 결과보고서) as DOCX and/or PDF."""
@@ -302,7 +306,7 @@ def report(
 @app.command()
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
-    fmt_: Annotated[str, typer.Option("--format", help="docx, pdf or docx,pdf")] = "docx,pdf",
+    fmt_: FormatOpt = "docx,pdf",
     jobs: JobsOpt = None,
 ) -> None:
     """Run the shipped 2024 example end to end: validate, score, both reports."""
