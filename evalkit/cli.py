@@ -108,12 +108,17 @@ def validate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every warning")] = False,
 ) -> None:
     """Check a rubric: every error with file, line, field and fix; a warning summary."""
+    _check_rubric(rubric, verbose)
+    out.print("[green]valid[/]")
+
+
+def _check_rubric(rubric: Path, verbose: bool) -> None:
+    """Validate ``rubric``: print every error and exit 1, or print the warning summary."""
     report = validate_rubric(rubric)
     if report.errors:
         _print_problems(report.problems, f"rubric {rubric}")
         raise typer.Exit(1)
     _print_validation(report, rubric, verbose)
-    out.print("[green]valid[/]")
 
 
 @app.command()
@@ -315,11 +320,7 @@ def demo(
         err.print(f"example folder {EXAMPLE_DIR} not found (run from a source checkout)")
         raise typer.Exit(1)
     out.rule("1. validate")
-    vr = validate_rubric(EXAMPLE_RUBRIC)
-    if vr.errors:
-        _print_problems(vr.problems, f"rubric {EXAMPLE_RUBRIC}")
-        raise typer.Exit(1)
-    _print_validation(vr, EXAMPLE_RUBRIC, False)
+    _check_rubric(EXAMPLE_RUBRIC, False)
     out.rule("2. score")
     adj = EXAMPLE_DIR / "adjustments.csv"
     sb = _score(
