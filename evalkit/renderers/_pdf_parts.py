@@ -109,13 +109,16 @@ def plan_parts(
     parts = max(1, min(jobs, int(total // min_weight) if min_weight > 0 else jobs))
     if parts == 1:
         return [_pdf.whole_body(report)]
+    before = list(itertools.accumulate((u[3] for u in units), initial=0.0))  # weight before i
     cuts: list[int] = []
-    acc = 0.0
-    for i, (_, _, _, w) in enumerate(units):
-        target = total * (len(cuts) + 1) / parts
-        if len(cuts) < parts - 1 and cuttable[i] and acc >= target:
-            cuts.append(i)
-        acc += w
+    for j in range(1, parts):
+        # the cut nearest to an even share, not the first one past it: a task's weight
+        # overshot every time made the first part the last to finish
+        target = total * j / parts
+        after = cuts[-1] if cuts else 0
+        options = [i for i in range(after + 1, len(units)) if cuttable[i]]
+        if options:
+            cuts.append(min(options, key=lambda i: abs(before[i] - target)))
     bounds = [0, *cuts, len(units)]
     plan: list[tuple[Slice, ...]] = []
     for lo, hi in itertools.pairwise(bounds):
