@@ -17,7 +17,7 @@ from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_sc
 
 import evalkit
 from evalkit import EvalkitError
-from evalkit._report_model import Chart, ChartSeries
+from evalkit._report_model import MARKERS, Chart, ChartSeries
 from evalkit.renderers import _fonts, _pdf
 from evalkit.renderers._chart import render_chart
 from evalkit.renderers._pdf import TEMPLATES, render_html, restricted_fetcher
@@ -291,6 +291,47 @@ def test_our_user_agent_stylesheet_gives_the_same_pages(
     assert pdf_text(a) == pdf_text(b)
     if shutil.which("pdftoppm"):
         assert page_images(a, tmp_path, "ours") == page_images(b, tmp_path, "stock")
+
+
+def test_prose_collapses_spaces_keeps_line_breaks_and_escapes() -> None:
+    """Bullets are set in ``white-space: pre-wrap`` (for the tab after the marker)."""
+    assert str(_pdf._prose("  가  나\t다 \n <b>라</b> ")) == "가 나 다<br/>&lt;b&gt;라&lt;/b&gt;"
+
+
+def text_lines(pdf: Path) -> list[list[tuple[float, str]]]:
+    """Each printed line as its words' (left x, text), from poppler's ``pdftotext -bbox``."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True)
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>')
+    lines: list[list[tuple[float, str]]] = []
+    last_y = -1.0
+    for x, y, text in word.findall(out.stdout.decode()):
+        if abs(float(y) - last_y) > 4:  # words of two fonts on one line differ by a point or so
+            lines.append([])
+        last_y = float(y)
+        lines[-1].append((float(x), text))
+    return lines
+
+
+@needs_hangul_font
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_bullet_text_hangs_under_the_first_lines_text(
+    sb: evalkit.Scoreboard, tmp_path: Path
+) -> None:
+    """The tab after each marker ends where the lines below begin (report.css's ladder)."""
+    pdf = render_pdf(build_report(sb), tmp_path / "a.pdf")
+    markers = {*MARKERS.values(), "※"}
+    column, marker = None, ""
+    checked: list[str] = []
+    for line in text_lines(pdf):
+        (x, first), *rest = line
+        if first in markers and rest:
+            column, marker = rest[0][0], first  # where this bullet's text starts
+        elif column is not None and abs(x - column) < 25:  # a continuation of the bullet
+            assert x == pytest.approx(column, abs=0.2), line
+            checked.append(marker)
+        else:
+            column = None
+    assert {"□", "ㅇ", "*"} <= set(checked)
 
 
 def test_gc_paused_restores_the_collector() -> None:

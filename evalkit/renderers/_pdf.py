@@ -104,6 +104,12 @@ def _lines(text: str) -> Any:
     return Markup("<br/>").join(escape(part) for part in str(text).split("\n"))
 
 
+def _prose(text: str) -> Any:
+    """:func:`_lines` with runs of spaces collapsed, for text set in ``white-space: pre-wrap``
+    (bullets and notes keep the tab after their marker; see report.css)."""
+    return _lines("\n".join(" ".join(line.split()) for line in str(text).split("\n")))
+
+
 def _edge(loop: Any) -> Any:
     """``class="first"``/``"last"`` for a header cell at the table's edge (no outer rule)."""
     from markupsafe import Markup
@@ -203,6 +209,7 @@ def _template() -> Any:
     )
     env.filters["css_font"] = css_font
     env.filters["lines"] = _lines
+    env.filters["prose"] = _prose
     env.filters["kind"] = _kind
     env.filters["edge"] = _edge
     env.filters["col_class"] = _col_class
