@@ -17,7 +17,7 @@ from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_sc
 
 import evalkit
 from evalkit import EvalkitError
-from evalkit._report_model import MARKERS, Chart, ChartSeries
+from evalkit._report_model import MARKERS, Chart, ChartSeries, Table
 from evalkit.renderers import _fonts, _pdf
 from evalkit.renderers._chart import render_chart
 from evalkit.renderers._pdf import TEMPLATES, render_html, restricted_fetcher
@@ -291,6 +291,39 @@ def test_our_user_agent_stylesheet_gives_the_same_pages(
     assert pdf_text(a) == pdf_text(b)
     if shutil.which("pdftoppm"):
         assert page_images(a, tmp_path, "ours") == page_images(b, tmp_path, "stock")
+
+
+@needs_hangul_font
+def test_columns_take_the_models_widths(sb: evalkit.Scoreboard) -> None:
+    """Widths sit on each table's first row (fixed table layout reads them there, no
+    ``<colgroup>``): on the header row, or on the first row of a label/value form, which has
+    none (and so covers both kinds of body cell)."""
+    from weasyprint.formatting_structure.boxes import TableBox
+
+    report = build_report(sb)
+    fonts = _fonts.pdf_fonts()
+    resources, urls = _pdf.chart_resources(report, fonts)
+    doc = _pdf.html_document(render_html(report, fonts, urls), resources).render()
+
+    def tables(box: Any) -> list[Any]:
+        if isinstance(box, TableBox):
+            return [box]
+        return [t for child in getattr(box, "children", ()) for t in tables(child)]
+
+    seen: dict[Any, list[float]] = {}  # a table split over pages appears once per page
+    for page in doc.pages:
+        for t in tables(page._page_box):
+            if t.element.get("class", "").split()[0] in ("grid", "form"):
+                seen.setdefault(t.element, list(t.column_widths))
+    model = [b for s in report.sections for b in s.blocks if isinstance(b, Table)]
+    assert len(seen) == len(model)
+    assert any(t.form and not t.header for t in model) and any(t.header for t in model)
+    for widths, t in zip(seen.values(), model, strict=True):
+        assert len(widths) == len(t.widths)
+        assert [w / sum(widths) for w in widths] == pytest.approx(
+            [w / sum(t.widths) for w in t.widths],
+            abs=1e-4,  # percentages to 2 decimals
+        ), t.caption or t.header
 
 
 def test_prose_collapses_spaces_keeps_line_breaks_and_escapes() -> None:

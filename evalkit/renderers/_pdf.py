@@ -110,18 +110,16 @@ def _prose(text: str) -> Any:
     return _lines("\n".join(" ".join(line.split()) for line in str(text).split("\n")))
 
 
-def _edge(loop: Any) -> Any:
-    """``class="first"``/``"last"`` for a header cell at the table's edge (no outer rule)."""
-    from markupsafe import Markup
+def _column_widths(widths: Sequence[int]) -> list[tuple[str, str]]:
+    """Each column's width class and percentage (``("cw16_00", "16.00")``).
 
-    names = " ".join(n for n, on in (("first", loop.first), ("last", loop.last)) if on)
-    return Markup(' class="{}"').format(names) if names else ""
-
-
-def _col_class(pct: float) -> str:
-    """A class per column width (``cw16_00``): one rule in ``<style>`` instead of an inline
-    style to parse on every ``<col>``."""
-    return "cw" + f"{pct:.2f}".replace(".", "_")
+    The template puts the class on the cells of a table's first row, and ``<style>`` gives
+    each class one rule: fixed table layout takes its columns from that row, so no
+    ``<colgroup>`` of elements to style and lay out (a tenth of a report's elements).
+    """
+    total = sum(widths)
+    pcts = [f"{100 * w / total:.2f}" for w in widths]
+    return [("cw" + pct.replace(".", "_"), pct) for pct in pcts]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +164,12 @@ def render_html(
     from markupsafe import Markup
 
     slices = whole_body(report) if body is None else tuple(body)
-    pcts = {
-        f"{100 * w / sum(b.widths):.2f}"  # as the template computes it
+    col_classes = {
+        col
         for sl in slices
         for b in sl.blocks
         if isinstance(b, Table)
-        for w in b.widths
+        for col in _column_widths(b.widths)
     }
 
     def toc_page(anchor: str) -> Any:
@@ -187,7 +185,7 @@ def render_html(
         front=front,
         slices=slices,
         chained=chained,
-        col_classes=sorted((_col_class(float(p)), p) for p in pcts),
+        col_classes=sorted(col_classes),
         chart_url=lambda chart: chart_urls[id(chart)],
         toc_page=toc_page,
     )
@@ -211,8 +209,7 @@ def _template() -> Any:
     env.filters["lines"] = _lines
     env.filters["prose"] = _prose
     env.filters["kind"] = _kind
-    env.filters["edge"] = _edge
-    env.filters["col_class"] = _col_class
+    env.filters["column_widths"] = _column_widths
     return env.get_template("report.html.j2")
 
 
