@@ -26,6 +26,7 @@ from .._errors import EvalkitError
 from .._report_model import Block, Report, Section, Table
 from . import atomic_write
 from ._fonts import ReportFonts, pdf_fonts
+from ._stack import with_stack_room
 
 _HERE = Path(__file__).resolve().parent
 # A source checkout keeps the templates beside the package; a wheel may ship them inside it.
@@ -324,6 +325,14 @@ def render_pdf_bytes(
     plan = _pdf_parts.plan_parts(report, _pdf_parts.job_count(jobs))
     if len(plan) > 1:
         return _pdf_parts.render_in_parts(report, chosen, plan, progress)
+    return _render_whole(report, chosen, progress)
+
+
+@with_stack_room
+def _render_whole(
+    report: Report, chosen: ReportFonts, progress: Callable[[str], None] | None
+) -> bytes:
+    """The report in one piece, in this process."""
     resources, chart_urls = chart_resources(report, chosen)
     with gc_paused():
         if progress:

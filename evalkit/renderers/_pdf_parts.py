@@ -37,6 +37,7 @@ from .._report_model import Bullet, Chart, Heading, Note, Report, Table, TaskHea
 from . import _pdf
 from ._fonts import ReportFonts
 from ._pdf import Slice
+from ._stack import with_stack_room
 
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels; PDF user space is in points
 # A task weighs about 150 (0.08 s of layout and drawing). Below about ten tasks a part saves
@@ -224,6 +225,7 @@ def _lay_out_part(
     return rendered
 
 
+@with_stack_room
 def _child(
     report: Report,
     part: tuple[Slice, ...],
@@ -243,6 +245,7 @@ def _child(
         result.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+@with_stack_room
 def _front(report: Report, fonts: ReportFonts, toc_pages: Mapping[str, int]) -> Any:
     """The cover and 목차, with the given page numbers."""
     html = _pdf.render_html(report, fonts, {}, body=(), toc_pages=toc_pages)
