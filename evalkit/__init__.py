@@ -17,10 +17,10 @@ from ._grading import (
     grade_quotas,
     points_to_next_grade,
 )
-from ._inputs import Actual, Adjustment, Adjustments, Panel, Results
+from ._inputs import Actual, Adjustment, Adjustments, EvaluatorSheet, Panel, Results
 from ._loader import ValidationReport, load_rubric, validate_rubric
 from ._numbers import round_half_up
-from ._panel import EvaluatorSheet, PanelResult, aggregate_panel
+from ._panel import PanelResult, aggregate_panel
 from ._rubric import (
     AchievementPolicy,
     Criteria,

@@ -9,9 +9,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from ._panel import EvaluatorSheet
-
 ActualValue = Decimal | Fraction | int | float | str | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluatorSheet:
+    """One evaluator's scores for one task: criterion id → points, plus comments."""
+
+    evaluator: str
+    scores: Mapping[str, Fraction]
+    strengths: str = ""  # 우수사항
+    improvements: str = ""  # 개선·보완사항
+
+    @property
+    def total(self) -> Fraction:
+        return sum(self.scores.values(), Fraction(0))
 
 
 @dataclass(frozen=True, slots=True)

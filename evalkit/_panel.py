@@ -8,29 +8,16 @@ fewer evaluators, the plain mean. ``mean`` and ``median`` are also available.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
 from ._errors import ScoringError
+from ._inputs import EvaluatorSheet
 
 Aggregation = Literal["trimmed", "mean", "median"]
 TRIM_MIN_EVALUATORS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class EvaluatorSheet:
-    """One evaluator's scores for one task: criterion id → points, plus comments."""
-
-    evaluator: str
-    scores: Mapping[str, Fraction]
-    strengths: str = ""  # 우수사항
-    improvements: str = ""  # 개선·보완사항
-
-    @property
-    def total(self) -> Fraction:
-        return sum(self.scores.values(), Fraction(0))
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,8 @@ from ._achievement import _DONE
 from ._csvio import FORMULA_PREFIXES, csv_bytes, read_csv
 from ._errors import InputError, Problem, UnitError
 from ._files import write_files
-from ._inputs import Actual, ActualValue, Adjustment, Adjustments, Panel, Results
+from ._inputs import Actual, ActualValue, Adjustment, Adjustments, EvaluatorSheet, Panel, Results
 from ._numbers import fmt_plain, round_half_up
-from ._panel import EvaluatorSheet
 from ._rubric import Criterion, Indicator, Rubric, Task
 from ._units import conversion_factor, parse_unit
 
