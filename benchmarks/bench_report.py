@@ -40,7 +40,7 @@ PDF_TARGET_RATIO = 1.0
 
 def example_scoreboard(rubric_path: Path, example: Path) -> evalkit.Scoreboard:
     """Score a shipped example from its workbooks, as `evalkit score` does."""
-    from evalkit._workbook import read_inputs
+    from evalkit.workbooks import read_inputs
 
     rubric = evalkit.load_rubric(rubric_path)
     adj = example / "adjustments.csv"

@@ -139,7 +139,7 @@ def template(
     force: Annotated[bool, typer.Option("--force", help="overwrite existing workbooks")] = False,
 ) -> None:
     """Write blank workbooks: results.xlsx and one score sheet per evaluator."""
-    from ._workbook import write_templates
+    from .workbooks import write_templates
 
     r = _load(rubric)
     if evaluators is not None and evaluator:
@@ -165,7 +165,7 @@ def _score(
     rule: str,
 ) -> Any:
     from ._scoring import score as run_score
-    from ._workbook import read_inputs
+    from .workbooks import read_inputs
 
     r = _load(rubric)
     try:
@@ -221,7 +221,7 @@ def score(
     rule: Annotated[str, typer.Option(help="panel rule: trimmed, mean, median")] = "trimmed",
 ) -> None:
     """Score every task, rank into grades, print the ranking and write OUT."""
-    from ._workbook import write_scoreboard
+    from .workbooks import write_scoreboard
 
     sb = _score(rubric, results, panel, adjustments, by, rule)
     _print_ranking(sb)
@@ -332,7 +332,7 @@ def demo(
         "trimmed",
     )
     _print_ranking(sb)
-    from ._workbook import write_scoreboard
+    from .workbooks import write_scoreboard
 
     out_dir.mkdir(parents=True, exist_ok=True)
     out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx')}")

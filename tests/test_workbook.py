@@ -27,7 +27,7 @@ from _paths import MINI, MOTIE, ROOT
 
 import evalkit
 from evalkit import Actual, Adjustment, Adjustments, EvaluatorSheet, InputError, Panel, Results
-from evalkit._workbook import (
+from evalkit.workbooks import (
     read_adjustments,
     read_inputs,
     read_panel,

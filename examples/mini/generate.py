@@ -17,7 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from evalkit import Actual, Adjustment, Adjustments, EvaluatorSheet, Panel, Results, load_rubric
-from evalkit._workbook import write_adjustments, write_panel_workbook, write_results_template
+from evalkit.workbooks import write_adjustments, write_panel_workbook, write_results_template
 
 HERE = Path(__file__).resolve().parent
 

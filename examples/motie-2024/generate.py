@@ -27,7 +27,7 @@ from evalkit import (
     Rubric,
     load_rubric,
 )
-from evalkit._workbook import write_adjustments, write_panel_workbook, write_results_template
+from evalkit.workbooks import write_adjustments, write_panel_workbook, write_results_template
 
 HERE = Path(__file__).resolve().parent
 RUBRIC = HERE.parents[1] / "rubrics" / "motie-2024.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from evalkit import Problem
-from evalkit._csvio import csv_bytes, csv_cell, decode, read_csv, safe_text
+from evalkit.workbooks._csv import _csv_bytes, _csv_cell, _decode, _read_csv, _safe_text
 
 TEXT = '키,실적,근거·비고\r\nⅠ-1-①-1,"1,350","두 줄\n근거"\r\n'
 
@@ -27,7 +27,7 @@ def test_read_csv_encodings(tmp_path: Path, data: bytes, encoding: str) -> None:
     path = tmp_path / "a.csv"
     path.write_bytes(data)
     problems: list[Problem] = []
-    got = read_csv(path, problems)
+    got = _read_csv(path, problems)
     assert problems == [] and got is not None
     assert got.encoding == encoding
     assert got.records == [["키", "실적", "근거·비고"], ["Ⅰ-1-①-1", "1,350", "두 줄\n근거"]]
@@ -36,7 +36,7 @@ def test_read_csv_encodings(tmp_path: Path, data: bytes, encoding: str) -> None:
 def test_read_csv_tab_separated(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes("키\t실적\nⅠ-1-①-1\t1,350\n".encode("utf-16"))
-    got = read_csv(path, [])
+    got = _read_csv(path, [])
     assert got is not None and got.delimiter == "\t"
     assert got.records[1] == ["Ⅰ-1-①-1", "1,350"]
 
@@ -45,17 +45,17 @@ def test_read_csv_refuses_undecodable_and_missing(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\x80\x80,\xff\n")
     problems: list[Problem] = []
-    assert read_csv(bad, problems) is None
+    assert _read_csv(bad, problems) is None
     assert problems[0].file == str(bad) and "neither UTF-8 nor CP949" in problems[0].message
     assert problems[0].fix is not None and "CSV UTF-8" in problems[0].fix
-    assert read_csv(tmp_path / "none.csv", problems) is None
+    assert _read_csv(tmp_path / "none.csv", problems) is None
     assert problems[1].message == "file not found"
 
 
 def test_decode_prefers_utf8_and_rejects_broken_bom() -> None:
-    assert decode("한글".encode()) == ("한글", "utf-8")
-    assert decode("한글".encode("cp949")) == ("한글", "cp949")
-    assert decode(b"\xef\xbb\xbf\xff") is None
+    assert _decode("한글".encode()) == ("한글", "utf-8")
+    assert _decode("한글".encode("cp949")) == ("한글", "cp949")
+    assert _decode(b"\xef\xbb\xbf\xff") is None
 
 
 @pytest.mark.parametrize(
@@ -72,12 +72,12 @@ def test_decode_prefers_utf8_and_rejects_broken_bom() -> None:
     ],
 )
 def test_safe_text(text: str, safe: str) -> None:
-    assert safe_text(text) == safe
+    assert _safe_text(text) == safe
 
 
 def test_csv_cell_numbers_are_exact() -> None:
     assert [
-        csv_cell(v)
+        _csv_cell(v)
         for v in (
             None,
             True,
@@ -94,6 +94,6 @@ def test_csv_cell_numbers_are_exact() -> None:
 
 
 def test_csv_bytes_has_bom_and_crlf() -> None:
-    data = csv_bytes(["과제", "점수"], [["=Ⅰ-1-①", Decimal("-1.5")], ["a,b", None]])
+    data = _csv_bytes(["과제", "점수"], [["=Ⅰ-1-①", Decimal("-1.5")], ["a,b", None]])
     assert data.startswith(b"\xef\xbb\xbf")
     assert data[3:].decode() == '과제,점수\r\n\'=Ⅰ-1-①,-1.5\r\n"a,b",\r\n'

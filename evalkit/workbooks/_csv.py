@@ -17,15 +17,15 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from ._errors import Problem
+from .._errors import Problem
 
 # Text that spreadsheet programs evaluate as a formula when it starts a cell (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-UTF8_BOM = b"\xef\xbb\xbf"
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
-class CsvText:
+class _CsvText:
     """A decoded CSV file: its records (header included) and the encoding that read it."""
 
     records: list[list[str]]
@@ -33,15 +33,15 @@ class CsvText:
     delimiter: str
 
 
-def decode(data: bytes) -> tuple[str, str] | None:
+def _decode(data: bytes) -> tuple[str, str] | None:
     """Text of ``data`` and the encoding that decoded it, or None when none fits.
 
     UTF-8 is tried before CP949: Korean CP949 text is almost never valid UTF-8, while the
     reverse guess would silently garble UTF-8 files.
     """
-    if data.startswith(UTF8_BOM):
+    if data.startswith(_UTF8_BOM):
         try:
-            return data[len(UTF8_BOM) :].decode("utf-8"), "utf-8-sig"
+            return data[len(_UTF8_BOM) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
             return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -57,7 +57,7 @@ def decode(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def read_csv(path: Path, problems: list[Problem]) -> CsvText | None:
+def _read_csv(path: Path, problems: list[Problem]) -> _CsvText | None:
     """Read a CSV file; on failure append a located problem and return None."""
     try:
         data = path.read_bytes()
@@ -73,7 +73,7 @@ def read_csv(path: Path, problems: list[Problem]) -> CsvText | None:
             )
         )
         return None
-    decoded = decode(data)
+    decoded = _decode(data)
     if decoded is None:
         problems.append(
             Problem(
@@ -93,15 +93,15 @@ def read_csv(path: Path, problems: list[Problem]) -> CsvText | None:
             Problem(f"malformed CSV: {exc}", file=str(path), fix='check for an unclosed quote (")')
         )
         return None
-    return CsvText(records, encoding, delimiter)
+    return _CsvText(records, encoding, delimiter)
 
 
-def safe_text(text: str) -> str:
+def _safe_text(text: str) -> str:
     """``text`` as a CSV cell that spreadsheets show as text, never run as a formula."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 
 
-def csv_cell(value: object) -> str:
+def _csv_cell(value: object) -> str:
     """Printed form of one value in a CSV we write (numbers exact, text formula-safe)."""
     if value is None:
         return ""
@@ -117,14 +117,14 @@ def csv_cell(value: object) -> str:
         return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
     if isinstance(value, int):
         return str(value)
-    return safe_text(str(value))
+    return _safe_text(str(value))
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """A UTF-8 (BOM) CSV with CRLF line ends, as Excel writes it."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([csv_cell(h) for h in header])
+    writer.writerow([_csv_cell(h) for h in header])
     for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
-    return UTF8_BOM + buf.getvalue().encode("utf-8")
+        writer.writerow([_csv_cell(v) for v in row])
+    return _UTF8_BOM + buf.getvalue().encode("utf-8")
