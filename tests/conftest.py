@@ -24,3 +24,22 @@ def motie_rubric():  # type: ignore[no-untyped-def]
     import evalkit
 
     return evalkit.load_rubric(MOTIE)
+
+
+@pytest.fixture(scope="session")
+def filled_dir(tmp_path_factory, mini_rubric):  # type: ignore[no-untyped-def]
+    """Blank templates for the mini rubric, filled in programmatically like a user would."""
+    from _workbooks import make_filled
+
+    d = tmp_path_factory.mktemp("filled")
+    return d, make_filled(d, mini_rubric)
+
+
+@pytest.fixture()
+def work(filled_dir, tmp_path):  # type: ignore[no-untyped-def]
+    """A private copy of the filled workbooks to break."""
+    import shutil
+
+    d = tmp_path / "in"
+    shutil.copytree(filled_dir[0], d)
+    return d
