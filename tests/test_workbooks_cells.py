@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from _workbooks import BadCase, R, assert_located, row_of, write_file
 
 from evalkit import InputError
 from evalkit.workbooks import read_results
+from evalkit.workbooks._cells import _Cell, _col_letter, _norm, _Num, _number, _text
 
 
 def test_formula_with_saved_value_is_read(work: Path, mini_rubric: Any) -> None:
@@ -72,3 +75,54 @@ def test_bad_file_is_located_and_writes_nothing(
     work: Path, mini_rubric: Any, mutate: Callable[[Path], None], want: dict[str, Any]
 ) -> None:
     assert_located(work, mini_rubric, mutate, want)
+
+
+@pytest.mark.parametrize(
+    ("index", "letter"), [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (701, "ZZ"), (702, "AAA")]
+)
+def test_col_letter(index: int, letter: str) -> None:
+    assert _col_letter(index) == letter
+
+
+def test_headers_match_across_spelling() -> None:
+    assert _norm("실적 단위") == _norm("실적단위") == _norm("실적_단위")
+    assert _norm("개선·보완사항") == _norm("개선ㆍ보완 사항")
+    assert _norm("계획 (15점)") == _norm("계획") and _norm("Task Code") == "taskcode"
+
+
+def num(value: object, **kw: Any) -> _Num:
+    return _number(_Cell(value, 4, "K", **kw), allow_unit=True)
+
+
+def test_numbers_are_read_exactly() -> None:
+    assert num(0.1) == _Num(Decimal("0.1"))
+    assert num(1350) == _Num(Decimal(1350))
+    assert num("1,350") == _Num(Decimal(1350))
+    assert num(" 7.8억불") == _Num(Decimal("7.8"), "억불")
+    assert num("-.5") == _Num(Decimal("-0.5"))
+    assert num(0.435, percent=True) == _Num(Decimal("43.500"), "%")
+    assert num(None) == _Num() and num("  ") == _Num()
+
+
+def test_number_refusals_say_why_and_how_to_fix() -> None:
+    for cell, why in (
+        (_Cell(True, 4, "K"), "TRUE is not a number"),
+        (_Cell(float("nan"), 4, "K"), "not a finite number"),
+        (_Cell(dt.date(2024, 5, 1), 4, "K"), "holds a date (2024-05-01)"),
+        (_Cell(None, 4, "K", unsaved_formula=True), "formula with no saved value"),
+        (_Cell("#N/A", 4, "K", excel_error=True), "the Excel error #N/A"),
+        (_Cell("약 250건", 4, "K"), "text '약 250건' in a numeric cell"),
+    ):
+        got = _number(cell, allow_unit=True)
+        assert got.value is None and got.error is not None and why in got.error, why
+        assert got.fix
+    points = _Cell("15점", 4, "C")
+    assert _number(points, allow_unit=False, suffixes=("점",)) == _Num(Decimal(15))
+    assert _number(_Cell("15명", 4, "C"), allow_unit=False, suffixes=("점",)).error
+
+
+def test_csv_formula_guard_is_removed_only_in_csv() -> None:
+    assert _text(_Cell("'=SUM(A1)", 2, "B", csv=True)) == "=SUM(A1)"
+    assert _text(_Cell("'=SUM(A1)", 2, "B")) == "'=SUM(A1)"
+    assert _text(_Cell("'quoted", 2, "B", csv=True)) == "'quoted"
+    assert _text(_Cell(3.0, 2, "B")) == "3" and _text(_Cell(2.5, 2, "B")) == "2.5"
