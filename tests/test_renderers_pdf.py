@@ -17,7 +17,7 @@ from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_sc
 
 import evalkit
 from evalkit import EvalkitError
-from evalkit._report_model import MARKERS, Chart, ChartSeries, Table
+from evalkit._report import MARKERS, Chart, ChartSeries, Table
 from evalkit.renderers import _fonts, _pdf
 from evalkit.renderers._chart import render_chart
 from evalkit.renderers._pdf import TEMPLATES, render_html, restricted_fetcher

@@ -20,7 +20,7 @@ from _paths import ROOT, mini_cap120
 
 import evalkit
 from evalkit import Adjustment, EvaluatorSheet, InputError, Panel
-from evalkit._report_model import (
+from evalkit._report import (
     Bullet,
     Chart,
     Heading,

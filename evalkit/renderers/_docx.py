@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._report_model import (
+from .._report import (
     Bullet,
     Chart,
     Heading,

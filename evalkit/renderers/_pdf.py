@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .._errors import EvalkitError
-from .._report_model import Block, Report, Section, Table
+from .._report import Block, Report, Section, Table
 from . import atomic_write
 from ._fonts import ReportFonts, pdf_fonts
 from ._stack import with_stack_room
@@ -251,7 +251,7 @@ def chart_resources(
 ) -> tuple[dict[str, tuple[bytes, str]], dict[int, str]]:
     """The charts (of ``body``, by default the whole report) as in-memory SVG resources, and
     the URL of each chart block."""
-    from .._report_model import Chart
+    from .._report import Chart
     from ._chart import render_chart
 
     resources: dict[str, tuple[bytes, str]] = {}
