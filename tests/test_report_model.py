@@ -21,6 +21,8 @@ from _paths import ROOT, mini_cap120
 import evalkit
 from evalkit import Adjustment, EvaluatorSheet, InputError, Panel
 from evalkit._report import (
+    KEEP_ROWS,
+    Block,
     Bullet,
     Chart,
     Heading,
@@ -118,6 +120,24 @@ def motie_scoreboard(rubric: evalkit.Rubric) -> evalkit.Scoreboard:
         for k in range(1, 5)
     ]
     return evalkit.score(rubric, res, Panel.from_rows(rows))
+
+
+def flipped_layout(report: Report) -> Report:
+    """``report`` with the content rules the renderers read turned around: every bullet's
+    keep_with_next, and the 목차 entry of 1. 평가 대상 and of Ⅲ's first 전략목표 heading. A
+    renderer that derives those rules itself instead of reading them prints this as before."""
+
+    def flip(b: Block) -> Block:
+        if isinstance(b, Bullet):
+            return dataclasses.replace(b, keep_with_next=not b.keep_with_next)
+        if isinstance(b, Heading) and b.anchor in ("overview_scope", "goal_0"):
+            return dataclasses.replace(b, in_toc=not b.in_toc)
+        return b
+
+    sections = tuple(
+        dataclasses.replace(s, blocks=tuple(flip(b) for b in s.blocks)) for s in report.sections
+    )
+    return dataclasses.replace(report, sections=sections)
 
 
 @pytest.fixture(scope="module")
@@ -387,6 +407,43 @@ def test_rubric_wide_notes_go_to_an_appendix(motie_rubric: evalkit.Rubric) -> No
     texts_ = [b.text for b in notes.blocks if isinstance(b, Bullet) and b.level == 4]
     assert any("원문 2553행" in t for t in texts_)
     assert len(rep.tasks) == 83
+
+
+def test_layout_rules_that_are_content_are_block_attributes(annual: Report) -> None:
+    """The 목차, what keeps with what, and which tables stay whole are decided here, once."""
+    heads = [b for s in annual.sections for b in s.blocks if isinstance(b, Heading)]
+    in_toc = {b.number for b in heads if b.in_toc}
+    assert {"1.", "2.", "3.", "4."} == in_toc
+    goal_heads = [b for b in heads if b.number.startswith("전략목표")]
+    assert goal_heads and not any(b.in_toc for b in goal_heads)
+    assert [s.toc_label for s in annual.sections] == [
+        "Ⅰ. 평가 개요",
+        "Ⅱ. 종합 결과",
+        "Ⅲ. 과제별 평가결과",
+        "[붙임 1] 관리과제별 평가결과 총괄표",
+    ]
+    checked = 0
+    for sec in annual.sections:
+        for b, nxt in zip(sec.blocks, (*sec.blocks[1:], None), strict=True):
+            if isinstance(b, Bullet):
+                assert b.keep_with_next == (b.strong or isinstance(nxt, Table | Chart)), b
+                checked += b.keep_with_next
+    assert checked > 0
+    best = next(
+        b for b in annual.sections[1].blocks if isinstance(b, Bullet) and b.lead == "우수과제"
+    )
+    assert best.keep_with_next and not best.strong  # it introduces the 상위 과제 table
+    sheet = build_report(mini_scoreboard(), task="Ⅰ-1-①")
+    assert all(
+        b.keep_with_next for b in sheet.sections[0].blocks if isinstance(b, Bullet) and b.strong
+    )
+
+
+def test_short_tables_are_kept_together() -> None:
+    def table(n: int) -> Table:
+        return Table(("a",), tuple((str(i),) for i in range(n)), (1,), ("left",))
+
+    assert table(KEEP_ROWS).keep_together and not table(KEEP_ROWS + 1).keep_together
 
 
 def test_the_model_is_frozen(annual: Report) -> None:

@@ -14,6 +14,7 @@ the same figures.
 """
 
 from ._blocks import (
+    KEEP_ROWS,
     MARKERS,
     Align,
     Block,
@@ -45,6 +46,7 @@ from ._text import (
 )
 
 __all__ = [
+    "KEEP_ROWS",
     "MARKERS",
     "Align",
     "Block",

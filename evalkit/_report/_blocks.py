@@ -3,7 +3,9 @@
 A :class:`Report` is a list of :class:`Section` (Ⅰ 평가 개요, Ⅱ 종합 결과, Ⅲ 과제별 평가결과,
 붙임), each a list of blocks: :class:`Heading`, :class:`Bullet` (the □ → ㅇ → - → * ladder),
 :class:`Note` (※), :class:`Table`, :class:`Chart` and :class:`TaskHeading`. Every field is
-display-ready text, already rounded by the builders.
+display-ready text, already rounded by the builders; the content rules a renderer would
+otherwise re-derive (which heading is in the 목차, which line keeps with the next block, which
+table stays on one page) are attributes here, so all formats print and break alike.
 
 This module is the renderers' whole view of a report: it imports the standard library only,
 never the scoring engine or the rubric (``tests/test_report_blocks.py`` checks).
@@ -22,15 +24,22 @@ Align = Literal["left", "center", "right"]
 MARKERS: dict[int, str] = {1: "□", 2: "ㅇ", 3: "-", 4: "*"}
 """The bullet ladder of Korean government reports, level 1 to 4."""
 
+KEEP_ROWS = 15
+"""Tables of up to this many rows are kept on one page (see :attr:`Table.keep_together`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """Second-level heading inside a section, e.g. ``1. 평가 대상``."""
+    """Second-level heading inside a section, e.g. ``1. 평가 대상``.
+
+    ``in_toc``: listed in the 목차 (the 전략목표 headings that group Ⅲ's task pages are not).
+    """
 
     number: str
     text: str
     anchor: str = ""
     new_page: bool = False
+    in_toc: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +47,16 @@ class Bullet:
     """One line of the ladder: level 1 □, 2 ㅇ, 3 -, 4 * (footnote-like, in 고딕).
 
     ``lead`` is the bracketed topic printed in bold before the text, as in ``□ (평가대상) …``;
-    ``strong`` prints the whole line as a small heading (□ 우수사항).
+    ``strong`` prints the whole line as a small heading (□ 우수사항). ``keep_with_next`` keeps
+    the line on the page of the block after it (a small heading, or a line introducing a table
+    or chart).
     """
 
     level: int
     text: str
     lead: str = ""
     strong: bool = False
+    keep_with_next: bool = False
 
     @property
     def marker(self) -> str:
@@ -84,6 +96,11 @@ class Table:
         for row in self.rows:
             if len(row) != n:
                 raise ValueError(f"table row has {len(row)} cells, expected {n}: {row!r}")
+
+    @property
+    def keep_together(self) -> bool:
+        """A short table (up to :data:`KEEP_ROWS` rows) is not split across pages."""
+        return len(self.rows) <= KEEP_ROWS
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +143,11 @@ class Section:
     appendix: bool = False
     new_page: bool = True
     landscape: bool = False  # a wide table (the full ranking) is printed on landscape pages
+
+    @property
+    def toc_label(self) -> str:
+        """The section's line in the 목차: ``Ⅰ. 평가 개요``, ``[붙임 1] …`` for an appendix."""
+        return f"[{self.number}] {self.title}" if self.appendix else f"{self.number}. {self.title}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -10,7 +11,7 @@ from .._grading import grade_quotas
 from .._numbers import fmt_plain
 from .._scoring import Scoreboard, TaskScore
 from ._appendix import notes_section, ranking_section
-from ._blocks import GradeLine, Report, ReportKind, Section, TaskLine
+from ._blocks import Block, Bullet, Chart, GradeLine, Report, ReportKind, Section, Table, TaskLine
 from ._context import ReportContext
 from ._overview import overview_section
 from ._summary import summary_section
@@ -126,7 +127,7 @@ def _full_report(
         issued=ctx.issued_text,
         created=ctx.created,
         file_stem=stem,
-        sections=tuple(sections),
+        sections=tuple(_kept_lines(s) for s in sections),
         tasks=tuple(_task_line(ctx, d) for d in ranked),
         distribution=dist,
     )
@@ -148,9 +149,25 @@ def _task_sheet(ctx: ReportContext, d: TaskScore) -> Report:
         issued=ctx.issued_text,
         created=ctx.created,
         file_stem=f"자체평가_결과표_{ctx.year}_{safe_name(d.task.code)}",
-        sections=(section,),
+        sections=(_kept_lines(section),),
         tasks=(_task_line(ctx, d),),
         distribution=_distribution(ctx, [d], None),
+    )
+
+
+def _kept_lines(section: Section) -> Section:
+    """Mark the lines that must share a page with the block after them: a small heading
+    (``strong``) and a line that introduces a table or chart."""
+
+    def kept(b: Block, nxt: Block | None) -> Block:
+        if isinstance(b, Bullet) and (b.strong or isinstance(nxt, Table | Chart)):
+            return dataclasses.replace(b, keep_with_next=True)
+        return b
+
+    blocks = section.blocks
+    return dataclasses.replace(
+        section,
+        blocks=tuple(kept(b, nxt) for b, nxt in zip(blocks, (*blocks[1:], None), strict=True)),
     )
 
 

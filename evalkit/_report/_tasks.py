@@ -40,6 +40,7 @@ def task_results_section(ctx: ReportContext, plan: list[TaskScore]) -> Section:
                     sg.title,
                     f"goal_{len(blocks)}",
                     new_page=bool(blocks),
+                    in_toc=False,  # the 목차 lists Ⅲ itself; its pages are found by task
                 )
             )
             blocks.extend(task_blocks(ctx, d, new_page=False))

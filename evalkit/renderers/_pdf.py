@@ -33,7 +33,6 @@ _HERE = Path(__file__).resolve().parent
 _TEMPLATE_DIRS = (_HERE.parent.parent / "report_templates", _HERE.parent / "report_templates")
 TEMPLATES = next((d for d in _TEMPLATE_DIRS if d.is_dir()), _TEMPLATE_DIRS[0])
 RESOURCE_SCHEME = "evalkit-resource"
-KEEP_ROWS = 15  # tables up to this many rows are kept on one page
 _SAFE_FONT = re.compile(r"[^\w \-.]", re.UNICODE)
 _BETWEEN_TAGS = re.compile(r">\s+<")
 
@@ -182,7 +181,6 @@ def render_html(
         report=report,
         fonts=fonts,
         created=created,
-        keep_rows=KEEP_ROWS,
         front=front,
         slices=slices,
         chained=chained,
