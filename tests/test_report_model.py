@@ -374,6 +374,22 @@ def test_overview_scope_criteria_and_committee(annual: Report) -> None:
     assert "과제당 -2점 ~ +2점 범위에서 가감" in t
 
 
+def test_the_printed_trimmed_mean_rule_is_the_rules_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence in Ⅰ is built from the constants the panel applies: raise the minimum
+    panel and both the scores (four evaluators now give the plain mean) and the words move."""
+    from evalkit import _panel
+
+    monkeypatch.setattr(_panel, "TRIM_MIN_EVALUATORS", 5)
+    sb = mini_scoreboard()
+    assert all(d.panel and d.panel.dropped_high is None for d in sb.details)
+    rep = build_report(sb)
+    t = texts(rep)
+    assert "평가위원 5인 이상인 과제는 최고·최저 점수를 1개씩 제외한 평균" in t
+    assert "4인 이상" not in t
+    form = tables(task_blocks(rep, "Ⅰ-1-③"))[0]
+    assert form.rows[3][1] == "4명"  # nobody was dropped
+
+
 def test_summary_groups_and_best_and_weakest(annual: Report, sb: evalkit.Scoreboard) -> None:
     summary = tables(list(annual.sections[1].blocks))
     by_goal = next(t for t in summary if t.caption == "< 전략목표별 평가결과 >")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import _panel
 from .._numbers import fmt_plain
 from .._scoring import TaskScore
 from ._blocks import Block, Bullet, Heading, Note, Section, Table
@@ -121,7 +122,7 @@ def _method(ctx: ReportContext) -> list[Block]:
     if panel:
         names = "·".join(c.name for c in panel)
         rule = {
-            "trimmed": "평가위원 4인 이상인 과제는 최고·최저 점수를 1개씩 제외한 평균",
+            "trimmed": _trimmed_mean_text(),
             "mean": "평가위원 점수의 평균",
             "median": "평가위원 총점의 중앙값",
         }.get(sb.panel_rule, sb.panel_rule)
@@ -168,6 +169,15 @@ def _method(ctx: ReportContext) -> list[Block]:
         )
     )
     return out
+
+
+def _trimmed_mean_text() -> str:
+    """The trimmed-mean rule in words, from the constants :func:`~evalkit.aggregate_panel`
+    applies (read at build time, so the sentence cannot drift from the rule)."""
+    return (
+        f"평가위원 {_panel.TRIM_MIN_EVALUATORS}인 이상인 과제는 최고·최저 점수를 "
+        f"{_panel.TRIM_DROPPED_EACH}개씩 제외한 평균"
+    )
 
 
 def _committee(ctx: ReportContext, plan: list[TaskScore], sub: str | None) -> list[Block]:
