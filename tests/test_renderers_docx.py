@@ -11,15 +11,15 @@ from typing import Any
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from test_report_model import (
+from _report_data import (
     HOSTILE,
     flipped_layout,
     hostile_rubric,
     mini_scoreboard,
     motie_scoreboard,
 )
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 import evalkit
 from evalkit import InputError

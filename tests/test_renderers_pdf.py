@@ -13,7 +13,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from test_report_model import (
+from _report_data import (
     HOSTILE,
     flipped_layout,
     hostile_rubric,

@@ -15,8 +15,8 @@ from typing import Any
 
 import pypdf
 import pytest
+from _report_data import mini_scoreboard, motie_scoreboard
 from test_renderers_pdf import needs_hangul_font, page_images
-from test_report_model import mini_scoreboard, motie_scoreboard
 
 import evalkit
 from evalkit import EvalkitError
