@@ -1,9 +1,11 @@
 """Evaluator panel (평가단) aggregation.
 
-Default rule (``trimmed``): with at least 4 evaluators on a task, drop the single highest and
-the single lowest evaluator *total* (one of each, even if several share the max or min) and
-average the rest per criterion, so the criterion breakdown still sums to the total. With
-fewer evaluators, the plain mean. ``mean`` and ``median`` are also available.
+Default rule (``trimmed``): with at least :data:`TRIM_MIN_EVALUATORS` (4) evaluators on a
+task, drop the single highest and the single lowest evaluator *total* (:data:`TRIM_DROPPED_EACH`
+of each, even if several share the max or min) and average the rest per criterion, so the
+criterion breakdown still sums to the total. With fewer evaluators, the plain mean. ``mean``
+and ``median`` are also available. The report's description of the rule (Ⅰ 평가 개요) is
+printed from these constants.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from ._inputs import EvaluatorSheet
 
 Aggregation = Literal["trimmed", "mean", "median"]
 TRIM_MIN_EVALUATORS = 4
+"""Fewest evaluators on a task for the trimmed mean; with fewer, the plain mean."""
+TRIM_DROPPED_EACH = 1
+"""Evaluator totals dropped at each end by the trimmed mean: one highest and one lowest
+(:class:`PanelResult` names them in ``dropped_high`` and ``dropped_low``)."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from ._errors import InputError, Problem
-from ._report_model import (
+from ._report import (
     Block,
     Bullet,
     Chart,

@@ -11,14 +11,20 @@ from typing import Any
 
 import docx
 import pytest
+from _report_data import (
+    HOSTILE,
+    flipped_layout,
+    hostile_rubric,
+    mini_scoreboard,
+    motie_scoreboard,
+)
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_scoreboard
 
 import evalkit
 from evalkit import InputError
 from evalkit.renderers import atomic_write
-from evalkit.report import ReportFonts, build_report, render_docx, write_reports
+from evalkit.report import Bullet, Heading, ReportFonts, build_report, render_docx, write_reports
 
 
 @pytest.fixture(scope="module")
@@ -256,3 +262,24 @@ def test_full_motie_report(motie_rubric: evalkit.Rubric, tmp_path: Path) -> None
     text = all_text(docx.Document(io.BytesIO(data)))
     assert all(t.code in text for t in motie_rubric.tasks)
     assert "평가대상 관리과제 83개 중 매우우수 8개, 우수 17개" in text
+
+
+@pytest.mark.parametrize("flip", [False, True])
+def test_toc_and_kept_lines_follow_the_model(
+    sb: evalkit.Scoreboard, tmp_path: Path, flip: bool
+) -> None:
+    report = build_report(sb)
+    if flip:
+        report = flipped_layout(report)
+    document = docx.Document(str(render_docx(report, tmp_path / "r.docx")))
+    toc = [p.text for p in document.paragraphs if p.style.name == "EK TOC 2"]
+    blocks = [b for s in report.sections for b in s.blocks]
+    assert toc == [f"{b.number} {b.text}" for b in blocks if isinstance(b, Heading) and b.in_toc]
+    assert ("1. 평가 대상" in toc) != flip
+    kept = [
+        p.paragraph_format.keep_with_next is True
+        for p in document.paragraphs
+        if p.style.name.startswith("EK Bullet")
+    ]
+    assert kept == [b.keep_with_next for b in blocks if isinstance(b, Bullet)]
+    assert any(kept) and not all(kept)

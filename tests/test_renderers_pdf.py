@@ -13,11 +13,17 @@ from typing import Any
 
 import pypdf
 import pytest
-from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_scoreboard
+from _report_data import (
+    HOSTILE,
+    flipped_layout,
+    hostile_rubric,
+    mini_scoreboard,
+    motie_scoreboard,
+)
 
 import evalkit
 from evalkit import EvalkitError
-from evalkit._report_model import MARKERS, Chart, ChartSeries, Table
+from evalkit._report import MARKERS, Bullet, Chart, ChartSeries, Heading, Table
 from evalkit.renderers import _fonts, _pdf
 from evalkit.renderers._chart import render_chart
 from evalkit.renderers._pdf import TEMPLATES, render_html, restricted_fetcher
@@ -382,3 +388,23 @@ def test_gc_paused_restores_the_collector() -> None:
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("flip", [False, True])
+def test_toc_kept_lines_and_whole_tables_follow_the_model(
+    sb: evalkit.Scoreboard, flip: bool
+) -> None:
+    report = build_report(sb)
+    if flip:
+        report = flipped_layout(report)
+    blocks = [b for s in report.sections for b in s.blocks]
+    urls = {id(b): f"evalkit-resource:{i}" for i, b in enumerate(blocks) if isinstance(b, Chart)}
+    html = render_html(report, ReportFonts.docx_default(), urls)
+    toc = re.findall(r'<p class="l2"><a href="#(\w+)"', html)
+    assert toc == [b.anchor for b in blocks if isinstance(b, Heading) and b.in_toc]
+    assert ("overview_scope" in toc) != flip and ("goal_0" in toc) == flip
+    kept = [" keep" in c for c in re.findall(r'<p class="(b b\d[^"]*)"', html)]
+    assert kept == [b.keep_with_next for b in blocks if isinstance(b, Bullet)]
+    whole = [" keep" in c for c in re.findall(r'<table class="((?:grid|form)[^"]*)"', html)]
+    assert whole == [b.keep_together for b in blocks if isinstance(b, Table)]
+    assert any(kept) and not all(kept) and any(whole)

@@ -15,12 +15,12 @@ from typing import Any
 
 import pypdf
 import pytest
+from _report_data import mini_scoreboard, motie_scoreboard
 from test_renderers_pdf import needs_hangul_font, page_images
-from test_report_model import mini_scoreboard, motie_scoreboard
 
 import evalkit
 from evalkit import EvalkitError
-from evalkit._report_model import Heading, Report, TaskHeading
+from evalkit._report import Heading, Report, TaskHeading
 from evalkit.renderers import _pdf, _pdf_parts
 from evalkit.renderers._fonts import pdf_fonts
 from evalkit.report import build_report, render_pdf

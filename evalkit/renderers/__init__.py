@@ -1,6 +1,6 @@
 """Renderers of the report model: DOCX (python-docx) and PDF (Jinja2 + WeasyPrint).
 
-Renderers lay out a :class:`~evalkit._report_model.Report` and compute nothing. Their heavy
+Renderers lay out a :class:`~evalkit._report.Report` and compute nothing. Their heavy
 libraries are imported inside the render functions, so importing this package is cheap.
 """
 

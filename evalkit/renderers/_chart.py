@@ -11,7 +11,7 @@ import io
 from typing import Any, Literal
 
 from .._errors import EvalkitError
-from .._report_model import Chart
+from .._report import Chart
 from ._fonts import chart_font_file
 
 ChartFormat = Literal["png", "svg"]

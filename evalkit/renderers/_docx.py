@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._report_model import (
+from .._report import (
     Bullet,
     Chart,
     Heading,
@@ -48,7 +48,6 @@ LABEL_FILL = "E7E6E6"  # label cells of form tables
 TOTAL_FILL = "F2F2F2"  # 합계 rows
 DARK = "1F3864"  # section numeral bar
 OUTER, INNER = 12, 4  # border sizes in eighths of a point (1.5 pt, 0.5 pt)
-KEEP_ROWS = 15  # tables up to this many rows are kept on one page
 
 # Ladder: level → (style, marker position pt, hanging pt, space before pt)
 _LADDER: dict[int, tuple[str, float, float, float]] = {
@@ -456,15 +455,10 @@ class _DocxWriter:
         self.page_break()
         self.add(_p(_run("목   차", _rpr(size=20)), "EK Cover", ppr='<w:spacing w:after="360"/>'))
         for sec in self.report.sections:
-            label = (
-                f"{sec.number}. {sec.title}"
-                if not sec.appendix
-                else (f"[{sec.number}] {sec.title}")
-            )
-            link = f'<w:hyperlink w:anchor="{sec.anchor}">{_run(label)}</w:hyperlink>'
+            link = f'<w:hyperlink w:anchor="{sec.anchor}">{_run(sec.toc_label)}</w:hyperlink>'
             self.add(_p(link, "EK TOC 1"))
             for b in sec.blocks:
-                if isinstance(b, Heading) and not b.number.startswith("전략목표"):
+                if isinstance(b, Heading) and b.in_toc:
                     self.add(_p(_run(f"{b.number} {b.text}"), "EK TOC 2"))
 
     def section_heading(self, sec: Section) -> None:
@@ -550,7 +544,7 @@ class _DocxWriter:
         ws = _widths(t.widths, self.text_w)
         style = "EK Table Small" if t.small else "EK Table"
         # Word keeps a short table on one page when each row keeps with the next.
-        keep = len(t.rows) <= KEEP_ROWS
+        keep = t.keep_together
         if t.form:
             borders = "".join(_border(s, OUTER) for s in ("top", "left", "bottom", "right"))
         else:
@@ -620,14 +614,11 @@ class _DocxWriter:
                 self.page_break()
             if sec.number:
                 self.section_heading(sec)
-            blocks = sec.blocks
-            for i, b in enumerate(blocks):
+            for b in sec.blocks:
                 if isinstance(b, Heading):
                     self.heading(b)
                 elif isinstance(b, Bullet):
-                    # a line that introduces a table stays on the table's page
-                    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                    self.bullet(b, keep=b.strong or isinstance(nxt, Table | Chart))
+                    self.bullet(b, keep=b.keep_with_next)
                 elif isinstance(b, Note):
                     self.note(b)
                 elif isinstance(b, Table):

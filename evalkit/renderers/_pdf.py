@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .._errors import EvalkitError
-from .._report_model import Block, Report, Section, Table
+from .._report import Block, Report, Section, Table
 from . import atomic_write
 from ._fonts import ReportFonts, pdf_fonts
 from ._stack import with_stack_room
@@ -33,7 +33,6 @@ _HERE = Path(__file__).resolve().parent
 _TEMPLATE_DIRS = (_HERE.parent.parent / "report_templates", _HERE.parent / "report_templates")
 TEMPLATES = next((d for d in _TEMPLATE_DIRS if d.is_dir()), _TEMPLATE_DIRS[0])
 RESOURCE_SCHEME = "evalkit-resource"
-KEEP_ROWS = 15  # tables up to this many rows are kept on one page
 _SAFE_FONT = re.compile(r"[^\w \-.]", re.UNICODE)
 _BETWEEN_TAGS = re.compile(r">\s+<")
 
@@ -182,7 +181,6 @@ def render_html(
         report=report,
         fonts=fonts,
         created=created,
-        keep_rows=KEEP_ROWS,
         front=front,
         slices=slices,
         chained=chained,
@@ -251,7 +249,7 @@ def chart_resources(
 ) -> tuple[dict[str, tuple[bytes, str]], dict[int, str]]:
     """The charts (of ``body``, by default the whole report) as in-memory SVG resources, and
     the URL of each chart block."""
-    from .._report_model import Chart
+    from .._report import Chart
     from ._chart import render_chart
 
     resources: dict[str, tuple[bytes, str]] = {}

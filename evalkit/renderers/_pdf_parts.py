@@ -33,7 +33,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from .._errors import EvalkitError
-from .._report_model import Bullet, Chart, Heading, Note, Report, Table, TaskHeading
+from .._report import Bullet, Chart, Heading, Note, Report, Table, TaskHeading
 from . import _pdf
 from ._fonts import ReportFonts
 from ._pdf import Slice

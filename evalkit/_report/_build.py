@@ -1,0 +1,206 @@
+"""Building a report: check the request, then assemble the printed parts in order."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+from .._errors import InputError, Problem
+from .._grading import grade_quotas
+from .._numbers import fmt_plain
+from .._scoring import Scoreboard, TaskScore
+from ._appendix import notes_section, ranking_section
+from ._blocks import Block, Bullet, Chart, GradeLine, Report, ReportKind, Section, Table, TaskLine
+from ._context import ReportContext
+from ._overview import overview_section
+from ._summary import summary_section
+from ._tasks import task_blocks, task_results_section
+from ._text import safe_name, score_text, subcommittee_label
+
+
+def build_report(
+    scoreboard: Scoreboard,
+    *,
+    subcommittee: str | None = None,
+    task: str | None = None,
+    issued: date | None = None,
+    schedule: Sequence[tuple[str, str]] | None = None,
+) -> Report:
+    """Build the report model from a scoreboard; the kind follows from the arguments.
+
+    - neither: annual result report (자체평가 결과보고서) over every scored task
+    - ``subcommittee``: the same report limited to one subcommittee (분과)
+    - ``task``: a one-task result sheet (과제별 결과표)
+
+    ``issued`` prints a date on the cover (and fixes the document date); ``schedule`` adds an
+    evaluation schedule table of (단계, 일정) rows to Ⅰ (the rubric does not carry one).
+
+    Raises:
+        InputError: both ``subcommittee`` and ``task`` given, or either unknown.
+    """
+    problems = _request_problems(scoreboard, subcommittee, task)
+    if problems:
+        raise InputError(problems, "cannot build the report")
+    ctx = ReportContext.of(scoreboard, issued, schedule)
+    details = list(scoreboard.details)
+    if task is not None:
+        return _task_sheet(ctx, scoreboard.task(task))
+    if subcommittee is not None:
+        chosen = [d for d in details if d.task.assigned_subcommittee == subcommittee]
+        return _full_report(ctx, "subcommittee", chosen, subcommittee)
+    return _full_report(ctx, "annual", details, None)
+
+
+def _request_problems(
+    scoreboard: Scoreboard, subcommittee: str | None, task: str | None
+) -> list[Problem]:
+    """Every problem with the request at once."""
+    problems: list[Problem] = []
+    if subcommittee is not None and task is not None:
+        problems.append(
+            Problem(
+                "give either a subcommittee or a task, not both",
+                field="subcommittee/task",
+                fix="drop --subcommittee or --task",
+            )
+        )
+    details = list(scoreboard.details)
+    if subcommittee is not None:
+        names = sorted({d.task.assigned_subcommittee or "" for d in details} - {""})
+        if subcommittee not in names:
+            problems.append(
+                Problem(
+                    f"no scored task belongs to subcommittee {subcommittee!r}",
+                    field="subcommittee",
+                    fix=f"use one of: {', '.join(names) or '(none defined)'}",
+                )
+            )
+    if task is not None and all(d.task.code != task for d in details):
+        problems.append(
+            Problem(
+                f"task {task!r} is not on the scoreboard",
+                field="task",
+                fix="use a task code of the rubric, e.g. "
+                f"{details[0].task.code if details else 'Ⅰ-1-①'}",
+            )
+        )
+    if not details:
+        problems.append(
+            Problem(
+                "the scoreboard holds no task",
+                field="scoreboard",
+                fix="score at least one task before writing a report",
+            )
+        )
+    return problems
+
+
+def _full_report(
+    ctx: ReportContext, kind: ReportKind, details: list[TaskScore], sub: str | None
+) -> Report:
+    """The annual report, or one subcommittee's (``sub``): Ⅰ, Ⅱ, Ⅲ and 붙임."""
+    meta = ctx.rubric.meta
+    plan = sorted(details, key=lambda d: ctx.plan_index(d.task))
+    ranked = sorted(details, key=lambda d: (d.rank, d.task.code))
+    dist = _distribution(ctx, details, sub)
+    sections = [
+        overview_section(ctx, plan, sub),
+        summary_section(ctx, plan, ranked, dist, sub),
+        task_results_section(ctx, plan),
+        ranking_section(ctx, ranked, sub),
+    ]
+    notes = notes_section(ctx) if kind == "annual" else None
+    if notes is not None:
+        sections.append(notes)
+    stem = f"자체평가_결과보고서_{ctx.year}"
+    if sub is not None:
+        stem += f"_{safe_name(sub)}"
+    return Report(
+        kind=kind,
+        title=f"{meta.title} 결과보고서",
+        cover_lines=(meta.title, "결과보고서"),
+        subtitle=f"({subcommittee_label(sub)})" if sub else "",
+        ministry=meta.ministry,
+        year=ctx.year,
+        organisation=ctx.organisation,
+        issued=ctx.issued_text,
+        created=ctx.created,
+        file_stem=stem,
+        sections=tuple(_kept_lines(s) for s in sections),
+        tasks=tuple(_task_line(ctx, d) for d in ranked),
+        distribution=dist,
+    )
+
+
+def _task_sheet(ctx: ReportContext, d: TaskScore) -> Report:
+    """The one-task result sheet (과제별 결과표): the task's Ⅲ page under a boxed title."""
+    meta = ctx.rubric.meta
+    blocks = task_blocks(ctx, d, new_page=False)
+    section = Section("", "과제별 평가결과", "task", tuple(blocks), new_page=False)
+    return Report(
+        kind="task",
+        title=f"{meta.title} 과제별 평가결과",
+        cover_lines=(meta.title, "과제별 평가결과"),
+        subtitle=f"{d.task.code} {d.task.name}",
+        ministry=meta.ministry,
+        year=ctx.year,
+        organisation=ctx.organisation,
+        issued=ctx.issued_text,
+        created=ctx.created,
+        file_stem=f"자체평가_결과표_{ctx.year}_{safe_name(d.task.code)}",
+        sections=(_kept_lines(section),),
+        tasks=(_task_line(ctx, d),),
+        distribution=_distribution(ctx, [d], None),
+    )
+
+
+def _kept_lines(section: Section) -> Section:
+    """Mark the lines that must share a page with the block after them: a small heading
+    (``strong``) and a line that introduces a table or chart."""
+
+    def kept(b: Block, nxt: Block | None) -> Block:
+        if isinstance(b, Bullet) and (b.strong or isinstance(nxt, Table | Chart)):
+            return dataclasses.replace(b, keep_with_next=True)
+        return b
+
+    blocks = section.blocks
+    return dataclasses.replace(
+        section,
+        blocks=tuple(kept(b, nxt) for b, nxt in zip(blocks, (*blocks[1:], None), strict=True)),
+    )
+
+
+def _task_line(ctx: ReportContext, d: TaskScore) -> TaskLine:
+    return TaskLine(
+        d.task.code,
+        d.task.name,
+        subcommittee_label(d.task.assigned_subcommittee),
+        score_text(d.total, ctx.decimals),
+        d.grade,
+        d.rank,
+    )
+
+
+def _distribution(
+    ctx: ReportContext, details: list[TaskScore], sub: str | None
+) -> tuple[GradeLine, ...]:
+    """Per grade: its share, its quota (when one means something here) and the count."""
+    scheme = ctx.rubric.grade_scheme
+    sb = ctx.scoreboard
+    counts = {n: 0 for n in scheme.names}
+    for d in details:
+        counts[d.grade] = counts.get(d.grade, 0) + 1
+    quotas: list[int] | None
+    if len(details) == ctx.n_all:
+        quotas = [int(q) for q in sb.summary["quota"]]
+    elif sub is not None and sb.by == "subcommittee":
+        quotas = grade_quotas(len(details), scheme)
+    else:
+        quotas = None  # graded over all tasks: a quota of this subset means nothing
+    return tuple(
+        GradeLine(
+            g.name, fmt_plain(g.percent), None if quotas is None else quotas[i], counts[g.name]
+        )
+        for i, g in enumerate(scheme.grades)
+    )
