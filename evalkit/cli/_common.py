@@ -1,0 +1,213 @@
+"""What the commands share: the consoles, problem printing, shared options, scoring and
+rendering steps."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .._errors import EvalkitError, InputError, Problem
+from .._loader import ValidationReport, load_rubric, validate_rubric
+from .._numbers import fmt
+from .._rubric import Rubric
+
+app = typer.Typer(
+    name="evalkit",
+    help="자체평가 (self-evaluation): rubric in, scores and 7-grade ranking out, "
+    "HWP-style reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples" / "motie-2024"
+EXAMPLE_RUBRIC = Path(__file__).resolve().parents[2] / "rubrics" / "motie-2024.yaml"
+
+
+def print_problems(problems: Sequence[Problem], title: str) -> None:
+    errors = [p for p in problems if p.severity == "error"]
+    err.print(f"[bold red]{title}[/]: {len(errors)} error(s)")
+    for p in errors:
+        err.print(f"  [red]✗[/] {p.location}: {p.message}", soft_wrap=True)
+        if p.fix:
+            err.print(f"      [dim]fix:[/] {p.fix}", soft_wrap=True)
+
+
+def fail(exc: EvalkitError, title: str = "evalkit") -> typer.Exit:
+    if isinstance(exc, InputError):
+        print_problems(exc.problems, title)
+    else:
+        err.print(f"[bold red]{title}[/]: {exc}", soft_wrap=True)
+    return typer.Exit(1)
+
+
+def load_or_exit(rubric: Path) -> Rubric:
+    try:
+        return load_rubric(rubric)
+    except EvalkitError as exc:
+        raise fail(exc, f"rubric {rubric}") from None
+
+
+def print_validation(report: ValidationReport, path: Path, verbose: bool) -> None:
+    s = report.summary()
+    if report.rubric is not None:
+        out.print(
+            f"[bold]{path}[/]: {s['strategic_goals']} 전략목표, {s['performance_goals']} "
+            f"성과목표, {s['tasks']} 관리과제, {s['indicators']} 성과지표"
+        )
+    warnings = report.warnings
+    if report.rubric is not None:
+        out.print(
+            f"warnings: {s['assumed_weights']} task(s) with assumed weights, "
+            f"{s['data_notes']} data note(s), {len(warnings)} warning(s)"
+        )
+    if verbose:
+        for w in warnings:
+            out.print(f"  [yellow]![/] {w.location}: {w.message}", soft_wrap=True)
+    elif warnings:
+        out.print("  (run with --verbose to list every warning)")
+
+
+# Arguments and options that several commands share, declared once.
+RubricArg = Annotated[Path, typer.Argument(help="rubric YAML file")]
+ResultsOpt = Annotated[Path, typer.Option(help="filled results.xlsx or CSV")]
+PanelOpt = Annotated[
+    list[Path], typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)")
+]
+AdjustmentsOpt = Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")]
+ByOpt = Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")]
+FormatOpt = Annotated[str, typer.Option("--format", help="docx, pdf or docx,pdf")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        min=1,
+        help="processes for a long PDF (default: EVALKIT_JOBS, else every CPU; 1: one process)",
+    ),
+]
+
+
+def check_rubric(rubric: Path, verbose: bool) -> None:
+    """Validate ``rubric``: print every error and exit 1, or print the warning summary."""
+    report = validate_rubric(rubric)
+    if report.errors:
+        print_problems(report.problems, f"rubric {rubric}")
+        raise typer.Exit(1)
+    print_validation(report, rubric, verbose)
+
+
+def score_inputs(
+    rubric: Path,
+    results: Path,
+    panel: Sequence[Path],
+    adjustments: Path | None,
+    by: str | None,
+    rule: str,
+) -> Any:
+    from .._scoring import score as run_score
+    from ..workbooks import read_inputs
+
+    r = load_or_exit(rubric)
+    try:
+        res, pan, adj = read_inputs(r, results, panel, adjustments)
+    except InputError as exc:
+        raise fail(exc, "inputs") from None
+    try:
+        return run_score(r, res, pan, adj, by=by, panel_rule=rule)  # type: ignore[arg-type]
+    except EvalkitError as exc:
+        raise fail(exc, "score") from None
+
+
+def print_ranking(sb: Any) -> None:
+    dec = sb.rubric.grade_scheme.decimals
+    table = Table(title=f"{sb.rubric.meta.title} — 순위", show_lines=False)
+    for col, justify in (
+        ("순위", "right"),
+        ("과제", "left"),
+        ("과제명", "left"),
+        ("분과", "left"),
+        ("점수", "right"),
+        ("등급", "center"),
+        ("상위등급까지", "right"),
+    ):
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for d in sb.ranking():
+        table.add_row(
+            str(d.rank),
+            d.task.code,
+            d.task.name,
+            d.task.assigned_subcommittee or "",
+            fmt(d.total, dec),
+            d.grade,
+            "" if d.to_next_grade is None else fmt(d.to_next_grade, dec),
+        )
+    out.print(table)
+    dist = Table(title="등급 분포 (배분 기준 대비)")
+    for col in ("등급", "비율(%)", "배분", "실제"):
+        dist.add_column(col, justify="right")
+    for _, row in sb.summary.iterrows():
+        dist.add_row(str(row["grade"]), f"{row['percent']:g}", str(row["quota"]), str(row["count"]))
+    out.print(dist)
+
+
+@contextmanager
+def staging(out_dir: Path) -> Iterator[Path]:
+    """A temporary folder beside ``out_dir``; its files move in only when all succeeded."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".evalkit-", dir=out_dir))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def render_reports(
+    sb: Any,
+    out_dir: Path,
+    formats: Sequence[str],
+    subcommittee: str | None,
+    task: str | None,
+    jobs: int | None = None,
+) -> list[Path]:
+    from rich.progress import Progress
+
+    from .. import report as report_mod
+
+    written: list[Path] = []
+    with staging(out_dir) as tmp, Progress(console=err, transient=True) as progress:
+        bar = progress.add_task("rendering", total=None)
+
+        def tick(msg: str) -> None:
+            progress.update(bar, description=msg)
+
+        try:
+            staged = report_mod.write_reports(
+                sb, tmp, formats, subcommittee=subcommittee, task=task, progress=tick, jobs=jobs
+            )
+        except EvalkitError as exc:
+            progress.stop()
+            raise fail(exc, "report") from None
+        for p in staged:
+            final = out_dir / p.name
+            p.replace(final)
+            written.append(final)
+    return written
+
+
+def parse_formats(text: str) -> list[str]:
+    fmts = [f.strip().lower() for f in text.split(",") if f.strip()]
+    bad = [f for f in fmts if f not in ("docx", "pdf")]
+    if bad or not fmts:
+        err.print(f"unknown format(s) {', '.join(bad) or text!r}; use docx, pdf or docx,pdf")
+        raise typer.Exit(2)
+    return fmts

@@ -1,0 +1,84 @@
+"""``evalkit report`` and ``evalkit demo``: the result report; the shipped example end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import (
+    EXAMPLE_DIR,
+    EXAMPLE_RUBRIC,
+    AdjustmentsOpt,
+    ByOpt,
+    FormatOpt,
+    JobsOpt,
+    PanelOpt,
+    ResultsOpt,
+    RubricArg,
+    app,
+    check_rubric,
+    err,
+    out,
+    parse_formats,
+    print_ranking,
+    render_reports,
+    score_inputs,
+)
+
+
+@app.command()
+def report(
+    rubric: RubricArg,
+    results: ResultsOpt,
+    panel: PanelOpt,
+    out_dir: Annotated[Path, typer.Option("--out", help="output folder")],
+    adjustments: AdjustmentsOpt = None,
+    fmt_: FormatOpt = "docx,pdf",
+    subcommittee: Annotated[str | None, typer.Option(help="subcommittee report")] = None,
+    task: Annotated[str | None, typer.Option(help="one-task sheet for this task code")] = None,
+    by: ByOpt = None,
+    jobs: JobsOpt = None,
+) -> None:
+    """Write the evaluation report (자체평가 결과보고서) as DOCX and/or PDF."""
+    formats = parse_formats(fmt_)
+    if subcommittee and task:
+        err.print("give either --subcommittee or --task, not both")
+        raise typer.Exit(2)
+    sb = score_inputs(rubric, results, panel, adjustments, by, "trimmed")
+    for p in render_reports(sb, out_dir, formats, subcommittee, task, jobs):
+        out.print(f"wrote {p}")
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
+    fmt_: FormatOpt = "docx,pdf",
+    jobs: JobsOpt = None,
+) -> None:
+    """Run the shipped 2024 example end to end: validate, score, both reports."""
+    formats = parse_formats(fmt_)
+    if not EXAMPLE_DIR.is_dir():
+        err.print(f"example folder {EXAMPLE_DIR} not found (run from a source checkout)")
+        raise typer.Exit(1)
+    out.rule("1. validate")
+    check_rubric(EXAMPLE_RUBRIC, False)
+    out.rule("2. score")
+    adj = EXAMPLE_DIR / "adjustments.csv"
+    sb = score_inputs(
+        EXAMPLE_RUBRIC,
+        EXAMPLE_DIR / "results.xlsx",
+        [EXAMPLE_DIR / "panel"],
+        adj if adj.exists() else None,
+        None,
+        "trimmed",
+    )
+    print_ranking(sb)
+    from ..workbooks import write_scoreboard
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx')}")
+    out.rule("3. reports")
+    for p in render_reports(sb, out_dir, formats, None, None, jobs):
+        out.print(f"wrote {p}")
