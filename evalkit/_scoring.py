@@ -87,6 +87,13 @@ class Scoreboard:
     by: str | None = None
     panel_rule: str = "trimmed"
     sources: Mapping[str, str | None] = field(default_factory=dict)
+    # 잠정 산정 (provisional run): tasks left out for missing inputs → what is missing. They
+    # are not scored, not ranked and not counted against the grade quotas.
+    pending: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.pending)
 
     def task(self, code: str) -> TaskScore:
         for d in self.details:

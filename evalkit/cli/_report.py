@@ -14,9 +14,6 @@ from ._common import (
     ByOpt,
     FormatOpt,
     JobsOpt,
-    PanelOpt,
-    ResultsOpt,
-    RubricArg,
     app,
     check_rubric,
     err,
@@ -26,27 +23,40 @@ from ._common import (
     render_reports,
     score_inputs,
 )
+from ._roundrun import ProvisionalOpt, RuleOpt, SubcommitteeOpt, print_scoreboard, score_run
 
 
 @app.command()
 def report(
-    rubric: RubricArg,
-    results: ResultsOpt,
-    panel: PanelOpt,
+    rubric: Annotated[Path, typer.Argument(help="루브릭 YAML 또는 회차 파일 round.yaml")],
     out_dir: Annotated[Path, typer.Option("--out", help="output folder")],
+    results: Annotated[Path | None, typer.Option(help="filled results.xlsx or CSV")] = None,
+    panel: Annotated[
+        list[Path] | None,
+        typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)"),
+    ] = None,
     adjustments: AdjustmentsOpt = None,
     fmt_: FormatOpt = "docx,pdf",
-    subcommittee: Annotated[str | None, typer.Option(help="subcommittee report")] = None,
+    subcommittee: SubcommitteeOpt = None,
     task: Annotated[str | None, typer.Option(help="one-task sheet for this task code")] = None,
     by: ByOpt = None,
+    rule: RuleOpt = None,
+    provisional: ProvisionalOpt = False,
     jobs: JobsOpt = None,
 ) -> None:
-    """Write the evaluation report (자체평가 결과보고서) as DOCX and/or PDF."""
+    """Write the evaluation report (자체평가 결과보고서) as DOCX and/or PDF.
+
+    The scoring is the one ``score`` runs, with the same options (one pipeline).
+    """
     formats = parse_formats(fmt_)
     if subcommittee and task:
         err.print("give either --subcommittee or --task, not both")
         raise typer.Exit(2)
-    sb = score_inputs(rubric, results, panel, adjustments, by, "trimmed")
+    sb = score_run(
+        rubric, results, panel, adjustments, by, rule, subcommittee, provisional
+    ).scoreboard
+    if sb.provisional:
+        print_scoreboard(sb)
     for p in render_reports(sb, out_dir, formats, subcommittee, task, jobs):
         out.print(f"wrote {p}")
 

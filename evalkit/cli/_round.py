@@ -8,19 +8,23 @@ from typing import Annotated
 import typer
 
 from .._errors import EvalkitError
+from ._audit import audit_of
 from ._common import (
     AdjustmentsOpt,
     ByOpt,
-    PanelOpt,
-    ResultsOpt,
     RubricArg,
     app,
     err,
     fail,
     load_or_exit,
     out,
-    print_ranking,
-    score_inputs,
+)
+from ._roundrun import (
+    ProvisionalOpt,
+    RuleOpt,
+    SubcommitteeOpt,
+    print_scoreboard,
+    score_run,
 )
 
 
@@ -53,21 +57,36 @@ def template(
 
 @app.command()
 def score(
-    rubric: RubricArg,
-    results: ResultsOpt,
-    panel: PanelOpt,
+    rubric: Annotated[Path, typer.Argument(help="루브릭 YAML 또는 회차 파일 round.yaml")],
     out_file: Annotated[Path, typer.Option("--out", help="output .xlsx or .csv")],
+    results: Annotated[Path | None, typer.Option(help="filled results.xlsx or CSV")] = None,
+    panel: Annotated[
+        list[Path] | None,
+        typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)"),
+    ] = None,
     adjustments: AdjustmentsOpt = None,
     by: ByOpt = None,
-    rule: Annotated[str, typer.Option(help="panel rule: trimmed, mean, median")] = "trimmed",
+    rule: RuleOpt = None,
+    subcommittee: SubcommitteeOpt = None,
+    provisional: ProvisionalOpt = False,
+    anonymise: Annotated[
+        bool, typer.Option("--anonymise", help="평가위원 이름을 위원 A, B, …로 바꿔 씀")
+    ] = False,
 ) -> None:
     """Score every task, rank into grades, print the ranking and write OUT."""
     from ..workbooks import write_scoreboard
+    from ..workbooks._scores_read import read_scored
+    from ._diff import print_changes, read_previous
 
-    sb = score_inputs(rubric, results, panel, adjustments, by, rule)
-    print_ranking(sb)
+    run = score_run(rubric, results, panel, adjustments, by, rule, subcommittee, provisional)
+    sb = run.scoreboard
+    print_scoreboard(sb)
+    before = read_previous(out_file)
     try:
-        path = write_scoreboard(sb, out_file)
+        path = write_scoreboard(sb, out_file, audit=audit_of(run, anonymise))
     except EvalkitError as exc:
         raise fail(exc, "write") from None
     out.print(f"wrote {path}")
+    if before is not None:
+        out.rule(f"이전 {out_file.name}과(와) 달라진 점")
+        print_changes(before, read_scored(path))

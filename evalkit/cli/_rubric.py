@@ -22,8 +22,14 @@ def validate(
 
 
 @app.command()
-def schema() -> None:
-    """Print the rubric JSON Schema."""
+def schema(
+    round_: Annotated[
+        bool, typer.Option("--round", help="회차 파일(round.yaml)의 스키마를 출력")
+    ] = False,
+) -> None:
+    """Print the rubric JSON Schema (or, with --round, the round file's)."""
+    from .._round import Round as _Round
     from .._rubric import Rubric as _Rubric
 
-    sys.stdout.write(json.dumps(_Rubric.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    model = _Round if round_ else _Rubric
+    sys.stdout.write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n")

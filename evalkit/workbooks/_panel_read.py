@@ -65,7 +65,9 @@ class _PanelEntry:
     row: int
 
 
-def read_panel(paths: Sequence[str | Path], rubric: Rubric) -> Panel:
+def read_panel(
+    paths: Sequence[str | Path], rubric: Rubric, *, pending: set[tuple[str, str]] | None = None
+) -> Panel:
     """Read evaluators' score sheets (평가표): panel workbooks and/or CSV files.
 
     In a workbook every sheet with a ``과제코드`` header and one column per evaluator-scored
@@ -80,6 +82,9 @@ def read_panel(paths: Sequence[str | Path], rubric: Rubric) -> Panel:
     Raises:
         InputError: every unknown task code, duplicated row, blank or non-numeric score, score
             below 0 or above the criterion's points, missing evaluator sheet or task row.
+
+    With ``pending`` (a provisional run or ``evalkit status``), a task row left wholly blank is
+    not an error: its (task code, evaluator) is added to ``pending``.
     """
     files = _expand(paths)
     problems: list[Problem] = []
@@ -92,7 +97,7 @@ def read_panel(paths: Sequence[str | Path], rubric: Rubric) -> Panel:
         sheets = _load(path, problems)
         if sheets is None:
             continue
-        _panel_file(path, sheets, criteria, known, entries, problems)
+        _panel_file(path, sheets, criteria, known, entries, problems, pending)
     if not files:
         problems.append(
             Problem(
@@ -129,6 +134,7 @@ def _panel_file(
     known: set[str],
     entries: dict[str, list[_PanelEntry]],
     problems: list[Problem],
+    pending: set[tuple[str, str]] | None = None,
 ) -> None:
     fields = _panel_fields(criteria)
     is_csv = len(sheets) == 1 and sheets[0].name is None
@@ -192,7 +198,17 @@ def _panel_file(
             continue
         for row, get in _data_rows(sheet, header):
             _panel_row(
-                sheet, header, row, get, criteria, known, entries, covered, where_of, problems
+                sheet,
+                header,
+                row,
+                get,
+                criteria,
+                known,
+                entries,
+                covered,
+                where_of,
+                problems,
+                pending,
             )
     if not found:
         problems.append(
@@ -263,6 +279,7 @@ def _panel_row(
     covered: dict[str, set[str]],
     where_of: dict[str, str | None],
     problems: list[Problem],
+    pending: set[tuple[str, str]] | None = None,
 ) -> None:
     task_c = get("task")
     crit_cells = [(c, get(f"crit:{c.id}")) for c in criteria]
@@ -324,6 +341,9 @@ def _panel_row(
             return
     scores: dict[str, Fraction] = {}
     ok = True
+    if all(_blank(x) for _, x in crit_cells) and pending is not None:
+        pending.add((code, evaluator))
+        return
     if all(_blank(x) for _, x in crit_cells):
         first = crit_cells[0][0]
         problems.append(

@@ -78,7 +78,11 @@ _RESULT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def read_results(path: str | Path, rubric: Rubric) -> Results:
+# A result a department has not sent yet, written out (a blank cell means the same).
+_NOT_SUBMITTED = frozenset({"미제출", "제출전", "제출 전"})
+
+
+def read_results(path: str | Path, rubric: Rubric, *, pending: set[str] | None = None) -> Results:
     """Read indicator results (실적) from ``results.xlsx`` or a CSV.
 
     Columns are found by their header (``키``/``key``, ``실적``/``actual``, optionally
@@ -90,6 +94,9 @@ def read_results(path: str | Path, rubric: Rubric) -> Results:
     Raises:
         InputError: every unknown or duplicated indicator, blank or non-numeric actual,
             unconvertible unit and stale target, each with file, sheet, row and column.
+
+    With ``pending`` (a provisional run), a blank 실적 or one written 미제출 is not an error:
+    its indicator key is added to ``pending`` instead.
     """
     path = Path(path)
     problems: list[Problem] = []
@@ -109,7 +116,7 @@ def read_results(path: str | Path, rubric: Rubric) -> Results:
                 continue
             found = True
             for row, get in _data_rows(sheet, header):
-                _result_row(sheet, header, row, get, indicators, seen, actuals, problems)
+                _result_row(sheet, header, row, get, indicators, seen, actuals, problems, pending)
         if not found:
             problems.append(
                 Problem(
@@ -132,6 +139,7 @@ def _result_row(
     seen: dict[str, tuple[str | None, int]],
     actuals: dict[str, Actual],
     problems: list[Problem],
+    pending: set[str] | None = None,
 ) -> None:
     key_c, task_c, no_c, act_c = get("key"), get("task"), get("no"), get("actual")
     ev_c = get("evidence")
@@ -194,6 +202,19 @@ def _result_row(
             "`evalkit template` and copy the 실적 over",
         )
     evidence = _free_text(ev_c, sheet, f"{where}, 근거·비고", problems)
+    not_sent = isinstance(act_c.value, str) and act_c.value.strip() in _NOT_SUBMITTED
+    if pending is not None and (
+        not_sent or (_blank(act_c) and not (act_c.unsaved_formula or act_c.excel_error))
+    ):
+        pending.add(key)
+        return
+    if not_sent:
+        bad(
+            f"{where}: 실적이 '미제출'입니다",
+            "actual",
+            "실적을 입력하거나, 제출 전이면 --provisional(잠정 산정)로 실행하십시오",
+        )
+        return
     if _blank(act_c) and not (act_c.unsaved_formula or act_c.excel_error):
         bad(
             f"{where} has no 실적",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._files import write_files
 from .._numbers import round_half_up
+from ._audit import Audit, audit_tables
 from ._book import _Book, _output_suffix
 from ._cells import _col_letter
 from ._csv import _csv_bytes
@@ -89,23 +90,34 @@ def _frame_rows(frame: Any, labels: Mapping[str, str]) -> tuple[list[str], list[
     return header, rows
 
 
-def write_scoreboard(scoreboard: Scoreboard, path: str | Path) -> Path:
+def write_scoreboard(
+    scoreboard: Scoreboard, path: str | Path, *, audit: Audit | None = None
+) -> Path:
     """Write the scored results: ``.xlsx`` (sheets tasks, indicators, summary) or ``.csv``.
 
     CSV: the tasks table goes to ``path``; the indicators and the grade distribution go beside
     it as ``<name>-indicators.csv`` and ``<name>-summary.csv`` (UTF-8 with BOM). Headers are in
     Korean. Text from the rubric or the inputs is always written as text, never as a formula.
     All files are written or none.
+
+    With ``audit`` (:class:`~evalkit.workbooks._audit.Audit`), the workbook also carries the
+    audit sheets (reported and converted results, raw evaluator scores and drops, 가감점 with
+    reasons, input files with SHA-256, rules applied). Tasks left out of a provisional run
+    (잠정 산정) are listed on ``tasks`` with the grade 미산정.
     """
     path = Path(path)
     suffix = _output_suffix(path)
     crit = {c.id: c.name for c in scoreboard.rubric.criteria.items}
     task_labels = {**_TASK_LABELS, **crit}
+    tasks_header, tasks_rows = _frame_rows(scoreboard.tasks, task_labels)
+    tasks_rows += _pending_rows(scoreboard, tasks_header)
     tables = [
-        ("tasks", *_frame_rows(scoreboard.tasks, task_labels)),
+        ("tasks", tasks_header, tasks_rows),
         ("indicators", *_frame_rows(scoreboard.indicators, _INDICATOR_LABELS)),
         ("summary", *_frame_rows(scoreboard.summary, _SUMMARY_LABELS)),
     ]
+    if audit is not None:
+        tables += audit_tables(scoreboard, audit)
     if suffix == ".csv":
         stem = path.stem
         names = {
@@ -113,6 +125,7 @@ def write_scoreboard(scoreboard: Scoreboard, path: str | Path) -> Path:
             "indicators": path.with_name(f"{stem}-indicators.csv"),
             "summary": path.with_name(f"{stem}-summary.csv"),
         }
+        names.update({t: path.with_name(f"{stem}-{t}.csv") for t, _, _ in tables[3:]})
         write_files([(names[t], _csv_bytes(h, rows)) for t, h, rows in tables])
         return path
     book = _Book()
@@ -122,7 +135,7 @@ def write_scoreboard(scoreboard: Scoreboard, path: str | Path) -> Path:
         for i, values in enumerate(rows, start=2):
             for j, v in enumerate(values, start=1):
                 book.put(ws, i, j, v)
-        ws.freeze_panes = "C2" if title != "summary" else "A2"
+        ws.freeze_panes = "C2" if title in ("tasks", "indicators") else "A2"
         if rows:
             ws.auto_filter.ref = f"A1:{_col_letter(len(header) - 1)}{len(rows) + 1}"
         book.fit_columns(ws, 1, {}, minimum=6, default_cap=40)
@@ -131,6 +144,25 @@ def write_scoreboard(scoreboard: Scoreboard, path: str | Path) -> Path:
             _summary_facts(book, ws, scoreboard, len(rows) + 3)
     write_files([(path, book.to_bytes())])
     return path
+
+
+def _pending_rows(sb: Scoreboard, header: list[str]) -> list[list[object]]:
+    """미산정 rows for the tasks a provisional run left out: code, name, grade, why."""
+    rows: list[list[object]] = []
+    for code, what in sb.pending.items():
+        task = next(t for t in sb.rubric.tasks if t.code == code)
+        row: list[object] = [None] * len(header)
+        for label, value in (
+            (_TASK_LABELS["code"], code),
+            (_TASK_LABELS["name"], task.name),
+            (_TASK_LABELS["subcommittee"], task.assigned_subcommittee),
+            (_TASK_LABELS["grade"], "미산정"),
+        ):
+            if label in header:
+                row[header.index(label)] = value
+        row.append("잠정 산정에서 제외: " + ", ".join(what))
+        rows.append(row)
+    return rows
 
 
 def _summary_facts(book: _Book, ws: Any, sb: Scoreboard, row: int) -> None:
@@ -143,6 +175,8 @@ def _summary_facts(book: _Book, ws: Any, sb: Scoreboard, row: int) -> None:
         ("평가단 집계", sb.panel_rule),
     ]
     facts += [(f"입력: {k}", v or "") for k, v in sb.sources.items()]
+    if sb.provisional:
+        facts.append(("잠정 산정", f"미산정 {len(sb.pending)}개 과제 제외(등급 배분에서도 제외)"))
     for i, (k, v) in enumerate(facts):
         book.put(ws, row + i, 1, k).font = book.bold
         book.put(ws, row + i, 2, v)

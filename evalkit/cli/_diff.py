@@ -1,0 +1,72 @@
+"""``evalkit diff OLD NEW``: what moved between two scored workbooks; ``score`` prints the same
+summary when it overwrites an earlier one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .._errors import EvalkitError
+from ._common import app, fail, out
+
+
+def _show(v: Any) -> str:
+    return "-" if v is None else str(v)
+
+
+def print_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> int:
+    """Print every moved task as a Korean table; return how many moved."""
+    from rich.table import Table
+
+    from .._diff import compare
+
+    changes = compare(old, new)
+    if not changes:
+        out.print("바뀐 과제가 없습니다 (점수·등급·순위 모두 같음)")
+        return 0
+    table = Table(title=f"바뀐 과제 {len(changes)}개")
+    for col in ("과제", "과제명", "점수", "등급", "순위", "바뀐 것", "비고"):
+        table.add_column(col)
+    for c in changes:
+        a, b = c.old, c.new
+        table.add_row(
+            c.code,
+            c.name,
+            f"{_show(a and a.total)} → {_show(b and b.total)}",
+            f"{_show(a and a.grade)} → {_show(b and b.grade)}",
+            f"{_show(a and a.rank)} → {_show(b and b.rank)}",
+            ", ".join(c.what),
+            "자기 점수는 그대로, 다른 과제 변화로 밀림" if c.displaced else "",
+        )
+    out.print(table)
+    return len(changes)
+
+
+def read_previous(path: Path) -> Mapping[str, Any] | None:
+    """The scored workbook about to be overwritten, or None (absent or unreadable)."""
+    from ..workbooks._scores_read import read_scored
+
+    if not path.is_file() or path.suffix.lower() != ".xlsx":
+        return None
+    try:
+        return read_scored(path)
+    except EvalkitError:
+        return None
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="이전 채점 결과 scores.xlsx")],
+    new: Annotated[Path, typer.Argument(help="새 채점 결과 scores.xlsx")],
+) -> None:
+    """두 채점 결과를 비교해 점수·등급·순위가 바뀐 과제를 모두 보여 줍니다."""
+    from ..workbooks._scores_read import read_scored
+
+    try:
+        a, b = read_scored(old), read_scored(new)
+    except EvalkitError as exc:
+        raise fail(exc, "diff") from None
+    print_changes(a, b)

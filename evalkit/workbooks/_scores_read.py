@@ -1,0 +1,64 @@
+"""Reading a scored workbook back (``scores.xlsx`` or its CSV), for ``evalkit diff``."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .._diff import TaskRow
+from .._errors import InputError, Problem
+from ._cells import _load, _text
+
+_CODE, _NAME, _TOTAL, _GRADE, _RANK = "과제코드", "관리과제명", "평정점수", "등급", "순위"
+
+
+def read_scored(path: str | Path) -> dict[str, TaskRow]:
+    """The ``tasks`` sheet of a workbook written by ``evalkit score``: code → row.
+
+    Raises:
+        InputError: the file cannot be read or has no 과제코드/평정점수/등급/순위 header.
+    """
+    path = Path(path)
+    problems: list[Problem] = []
+    sheets = _load(path, problems)
+    if sheets is None:
+        raise InputError(problems, f"채점 결과 {path}")
+    sheet = next((s for s in sheets if s.name in (None, "tasks")), None)
+    header = [_text(c) for c in sheet.rows[0]] if sheet and sheet.rows else []
+    need = [h for h in (_CODE, _TOTAL, _GRADE, _RANK) if h not in header]
+    if sheet is None or need:
+        raise InputError(
+            [
+                Problem(
+                    "evalkit score가 쓴 채점 결과가 아닙니다 (없는 열: " + ", ".join(need) + ")",
+                    file=str(path),
+                    sheet="tasks",
+                    row=1,
+                    fix="evalkit score --out으로 쓴 scores.xlsx 두 개를 주십시오",
+                )
+            ]
+        )
+    col = {h: header.index(h) for h in (_CODE, _NAME, _TOTAL, _GRADE, _RANK) if h in header}
+    rows: dict[str, TaskRow] = {}
+    for rec in sheet.rows[1:]:
+
+        def get(h: str, rec: list = rec) -> str:  # type: ignore[type-arg]
+            j = col.get(h)
+            return _text(rec[j]) if j is not None and j < len(rec) else ""
+
+        code = get(_CODE)
+        if not code:
+            continue
+        try:
+            total = Decimal(get(_TOTAL)) if get(_TOTAL) else None
+        except InvalidOperation:
+            total = None
+        rank = get(_RANK)
+        rows[code] = TaskRow(
+            code,
+            get(_NAME),
+            total,
+            get(_GRADE),
+            int(float(rank)) if rank else None,
+        )
+    return rows
