@@ -28,7 +28,7 @@ def test_loads_and_resolves_every_input(tmp_path: Path) -> None:
     rf = load_round(make_round(tmp_path))
     assert rf.round.year == 2024 and rf.round.status == "초안" and rf.round.example
     assert len(rf.results) == 7 and len(rf.panel) == 8 and len(rf.adjustments) == 1
-    assert [rf.relative(p) for p in rf.results][0] == "실적/Ⅰ-1-①.xlsx"
+    assert rf.relative(rf.results[0]) == "실적/Ⅰ-1-①.xlsx"
     assert rf.evaluators()["에너지분과"] == ("위원1", "위원2", "위원3", "위원4")
     assert rf.round.roster.committee.chair == "김위원장"
     assert rf.round.schedule[0].what == "실적 제출"

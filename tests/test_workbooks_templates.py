@@ -39,6 +39,7 @@ def test_templates_files_and_layout(mini_rubric: Any, tmp_path: Path) -> None:
         "실적",
         "실적 단위",
         "근거·비고",
+        "주관부서",
     ]
     keys = [r[0].value for r in ws.iter_rows(min_row=4)]
     assert keys == [i.id for _, i in mini_rubric.iter_indicators()]

@@ -36,19 +36,46 @@ def template(
     evaluators: Annotated[int | None, typer.Option(help="number of evaluators")] = None,
     evaluator: Annotated[list[str] | None, typer.Option(help="evaluator name (repeat)")] = None,
     force: Annotated[bool, typer.Option("--force", help="overwrite existing workbooks")] = False,
+    split: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="나눠 쓰기: department(주관부서별 실적 파일), "
+            "evaluator(평가위원별 평가표); 반복 가능"
+        ),
+    ] = None,
 ) -> None:
     """Write blank workbooks: results.xlsx and one score sheet per evaluator."""
     from ..workbooks import write_templates
+    from ..workbooks._split import write_split_templates
 
     r = load_or_exit(rubric)
     if evaluators is not None and evaluator:
         err.print("give either --evaluators N or --evaluator NAME, not both")
         raise typer.Exit(2)
+    bad = [s for s in split or () if s not in ("department", "evaluator")]
+    if bad:
+        err.print(f"--split에는 department 또는 evaluator를 쓰십시오 (받은 값: {', '.join(bad)})")
+        raise typer.Exit(2)
     who: int | list[str] | None = list(evaluator) if evaluator else evaluators
     try:
-        paths = write_templates(
-            r, out_dir, subcommittee=subcommittee, evaluators=who, overwrite=force
-        )
+        if split:
+            names = None
+            if who is not None:
+                listed = [f"위원{i}" for i in range(1, who + 1)] if isinstance(who, int) else who
+                names = {s.name: listed for s in r.subcommittees}
+            paths = write_split_templates(
+                r,
+                out_dir,
+                by_department="department" in split,
+                by_evaluator="evaluator" in split,
+                subcommittee=subcommittee,
+                evaluators=names,
+                overwrite=force,
+            )
+        else:
+            paths = write_templates(
+                r, out_dir, subcommittee=subcommittee, evaluators=who, overwrite=force
+            )
     except EvalkitError as exc:
         raise fail(exc, "template") from None
     for p in paths:

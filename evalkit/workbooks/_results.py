@@ -324,6 +324,7 @@ def _results_bytes(rubric: Rubric, tasks: Sequence[Task], results: Results | Non
         "실적",
         "실적 단위",
         "근거·비고",
+        "주관부서",
     ]
     book.title(
         ws,
@@ -367,12 +368,13 @@ def _results_bytes(rubric: Rubric, tasks: Sequence[Task], results: Results | Non
                 value,
                 unit or "",
                 evidence,
+                "·".join(task.departments),
             ]
             for j, v in enumerate(row, start=1):
                 c = book.put(ws, r, j, v)
                 c.border = book.border
                 c.alignment = book.wrap if j in (3, 5, 13) else book.top
-                if j in (11, 12, 13):
+                if j in (11, 12, 13) or (j == 14 and not task.departments):
                     c.fill = book.input_fill
                 elif j == 1:
                     c.font = book.info_font
@@ -393,8 +395,8 @@ def _results_bytes(rubric: Rubric, tasks: Sequence[Task], results: Results | Non
                 ws.add_data_validation(dv)
                 dv.add(f"K{r}")
     ws.freeze_panes = f"C{_HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{_HEADER_ROW}:M{max(r, _HEADER_ROW + 1)}"
-    book.fit_columns(ws, _HEADER_ROW, {3: 36, 5: 40, 13: 50}, default_cap=16)
+    ws.auto_filter.ref = f"A{_HEADER_ROW}:N{max(r, _HEADER_ROW + 1)}"
+    book.fit_columns(ws, _HEADER_ROW, {3: 36, 5: 40, 13: 50, 14: 20}, default_cap=16)
     book.printable(ws, f"{_HEADER_ROW}:{_HEADER_ROW}", len(labels), r)
     _guide(
         book,
@@ -408,6 +410,7 @@ def _results_bytes(rubric: Rubric, tasks: Sequence[Task], results: Results | Non
             "환산할 수 없는 단위는 거부됩니다.",
             "4. 마일스톤(예: 기본계획 수립)은 목표치 그대로 또는 '달성'/'미달성'으로 적습니다.",
             "5. 근거·비고에는 실적의 근거(보도자료, 통계, 공문 등)를 적습니다.",
+            "   주관부서 칸이 비어 있으면 실적을 제출하는 부서명을 적습니다.",
             "6. CSV로 제출할 때는 'CSV UTF-8' 또는 한글 Excel의 CSV(CP949)로 저장합니다.",
         ],
     )

@@ -89,3 +89,64 @@ def _refuse_existing(paths: Sequence[Path], overwrite: bool) -> None:
         ],
         "양식",
     )
+
+
+def write_split_templates(
+    rubric: Rubric,
+    out_dir: str | Path,
+    *,
+    by_department: bool,
+    by_evaluator: bool,
+    subcommittee: str | None = None,
+    evaluators: Mapping[str, Sequence[str]] | None = None,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Blank templates split for collection (``evalkit template --split``).
+
+    ``by_department``: ``실적/<주관부서>.xlsx`` instead of one ``results.xlsx``;
+    ``by_evaluator``: ``평가표/<분과>/<평가위원>.xlsx`` instead of one workbook per 분과
+    (evaluators default to the rubric's member count, 위원1, 위원2, …). The other inputs are
+    written as :func:`~evalkit.workbooks.write_templates` writes them.
+    """
+    from ._adjustments import _adjustments_bytes
+
+    out = Path(out_dir)
+    tasks = [
+        t for t in rubric.tasks if subcommittee is None or t.assigned_subcommittee == subcommittee
+    ]
+    files: list[tuple[Path, bytes]] = []
+    if by_department:
+        for name, mine in department_groups(rubric, tasks).items():
+            files.append(
+                (out / "실적" / f"{_file_name(name)}.xlsx", _results_bytes(rubric, mine, None))
+            )
+    else:
+        files.append((out / "results.xlsx", _results_bytes(rubric, tasks, None)))
+    problems: list[Problem] = []
+    for s in rubric.subcommittees:
+        if subcommittee is not None and s.name != subcommittee:
+            continue
+        mine = [t for t in tasks if t.assigned_subcommittee == s.name]
+        if not mine or not rubric.criteria.panel:
+            continue
+        names = list((evaluators or {}).get(s.name, [f"위원{i}" for i in range(1, s.members + 1)]))
+        problems += _evaluator_problems(names, s.name)
+        if by_evaluator:
+            for n in names:
+                files.append(
+                    (
+                        out / "평가표" / _file_name(s.name) / f"{_file_name(n)}.xlsx",
+                        _panel_bytes(rubric, s.name, mine, [n], None),
+                    )
+                )
+        else:
+            files.append(
+                (
+                    out / "panel" / f"{_file_name(s.name)}.xlsx",
+                    _panel_bytes(rubric, s.name, mine, names, None),
+                )
+            )
+    files.append((out / "adjustments.xlsx", _adjustments_bytes(rubric, None, True)))
+    _raise(problems, "평가위원 명단")
+    _refuse_existing([p for p, _ in files], overwrite)
+    return write_files(files)
