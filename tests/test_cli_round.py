@@ -1,0 +1,187 @@
+"""A round through the command line: init, status, provisional and final scores, diff, report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+from _paths import MINI
+from _round_data import make_round
+from typer.testing import CliRunner
+
+from evalkit.cli import app
+
+runner = CliRunner()
+
+
+def _run(*args: object) -> tuple[int, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def _cells(path: Path) -> list[object]:
+    wb = openpyxl.load_workbook(path)
+    return [v for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row]
+
+
+def test_init_writes_a_round_that_status_reads(tmp_path: Path) -> None:
+    code, out = _run("init", MINI, "--out", tmp_path / "r")
+    assert code == 0, out
+    text = (tmp_path / "r" / "round.yaml").read_text(encoding="utf-8")
+    assert "# 평가 회차 파일" in text and "rubric: rubric.yaml" in text
+    assert (tmp_path / "r" / "results.xlsx").is_file()
+    code, out = _run("status", tmp_path / "r" / "round.yaml")
+    assert code == 1, out
+    assert "주관부서별 실적 제출 현황" in out and "빠진 자료" in out and "미완료" in out
+    code, out = _run("init", MINI, "--out", tmp_path / "r")
+    assert code == 1 and "이미 있습니다" in out
+
+
+def test_the_whole_round(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    held = tmp_path / "늦은제출"
+    held.mkdir()
+    shutil.move(tmp_path / "실적" / "Ⅰ-1-②.xlsx", held / "Ⅰ-1-②.xlsx")
+    code, out = _run("status", path)
+    assert code == 1 and "Ⅰ-1-②" in out
+    code, out = _run("score", path, "--out", tmp_path / "out" / "scores.xlsx")
+    assert code == 1 and "아직 없습니다" in out and not (tmp_path / "out" / "scores.xlsx").exists()
+    code, out = _run("score", path, "--provisional", "--out", tmp_path / "out" / "scores.xlsx")
+    assert code == 0, out
+    assert "잠정 산정" in out and "미산정 과제" in out and "Ⅰ-1-②" in out
+    cells = _cells(tmp_path / "out" / "scores.xlsx")
+    assert "미산정" in cells and not any(isinstance(v, str) and str(tmp_path) in v for v in cells)
+    shutil.copy(tmp_path / "out" / "scores.xlsx", tmp_path / "잠정.xlsx")
+    shutil.move(held / "Ⅰ-1-②.xlsx", tmp_path / "실적" / "Ⅰ-1-②.xlsx")
+    assert _run("status", path)[0] == 0
+    code, out = _run("score", path, "--out", tmp_path / "out" / "scores.xlsx")
+    assert code == 0, out
+    assert "달라진 점" in out and "Ⅰ-1-②" in out  # the overwrite prints what moved
+    code, out = _run("diff", tmp_path / "잠정.xlsx", tmp_path / "out" / "scores.xlsx")
+    assert code == 0 and "바뀐 과제" in out and "추가" not in out and "Ⅰ-1-②" in out
+    code, out = _run("report", path, "--format", "docx", "--out", tmp_path / "out")
+    assert code == 0, out
+    assert list((tmp_path / "out").glob("*.docx"))
+
+
+def test_round_and_flags_give_the_same_scores(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    assert _run("score", path, "--out", tmp_path / "a.xlsx")[0] == 0
+    m = MINI.parent
+    code, out = _run(
+        "score",
+        MINI,
+        "--results",
+        m / "results.xlsx",
+        "--panel",
+        m / "panel",
+        "--adjustments",
+        m / "adjustments.csv",
+        "--out",
+        tmp_path / "b.xlsx",
+    )
+    assert code == 0, out
+    a = openpyxl.load_workbook(tmp_path / "a.xlsx")["tasks"]
+    b = openpyxl.load_workbook(tmp_path / "b.xlsx")["tasks"]
+    assert list(a.iter_rows(values_only=True)) == list(b.iter_rows(values_only=True))
+    assert "바뀐 과제가 없습니다" in _run("diff", tmp_path / "a.xlsx", tmp_path / "b.xlsx")[1]
+
+
+def test_audit_sheets(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    assert _run("score", path, "--out", tmp_path / "s.xlsx")[0] == 0
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    assert wb.sheetnames[3:] == ["실적 원자료", "평가위원 점수", "가감점", "입력 파일", "적용 규칙"]
+    files = list(wb["입력 파일"].iter_rows(min_row=2, values_only=True))
+    assert len(files) == 16 and all(len(str(r[2])) == 64 for r in files)
+    assert ("실적", "실적/Ⅰ-1-①.xlsx") == files[0][:2]
+    panel = list(wb["평가위원 점수"].iter_rows(min_row=2, values_only=True))
+    assert len(panel) == 28 and sum(1 for r in panel if r[-1]) == 14  # 2 dropped per task
+    reasons = [r[2] for r in wb["가감점"].iter_rows(min_row=2, values_only=True)]
+    assert len(reasons) == 2 and all(reasons)
+    rules = dict(wb["적용 규칙"].iter_rows(min_row=2, values_only=True))
+    assert "evalkit 버전" in rules and rules["평가위원 이름"] == "실명"
+
+
+def test_anonymise(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    assert _run("score", path, "--anonymise", "--out", tmp_path / "s.xlsx")[0] == 0
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    names = {r[1] for r in wb["평가위원 점수"].iter_rows(min_row=2, values_only=True)}
+    assert names == {"위원 A", "위원 B", "위원 C", "위원 D"}
+
+
+def test_by_subcommittee_shows_the_rank_within_the_group(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    code, out = _run("score", path, "--by", "subcommittee", "--out", tmp_path / "s.xlsx")
+    assert code == 0, out
+    assert "1위 / 4개" in out and "1위 / 3개" in out and "산업분과 등급 분포" in out
+    assert out.index("산업분과 — 분과 내 순위") < out.index("에너지분과 — 분과 내 순위")
+
+
+def test_subcommittee_member_scores_from_their_files_alone(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    shutil.rmtree(tmp_path / "평가표" / "산업분과")
+    for f in (tmp_path / "실적").glob("Ⅰ-*.xlsx"):
+        f.unlink()
+    code, out = _run(
+        "score", path, "--subcommittee", "에너지분과", "--by", "subcommittee", "--out",
+        tmp_path / "s.xlsx",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "1위 / 3개" in out and "Ⅰ-1-①" not in out
+
+
+def test_subcommittee_kit_with_flags(tmp_path: Path) -> None:
+    m = MINI.parent
+    code, out = _run(
+        "score", MINI, "--results", m / "results.xlsx", "--panel", m / "panel" / "에너지분과.xlsx",
+        "--subcommittee", "에너지분과", "--by", "subcommittee", "--out", tmp_path / "s.xlsx",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "1위 / 3개" in out
+
+
+def test_round_file_refuses_input_flags(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    code, out = _run("score", path, "--results", "x.xlsx", "--out", tmp_path / "s.xlsx")
+    assert code == 2 and "회차 파일" in out
+
+
+def test_rubric_needs_results_and_panel(tmp_path: Path) -> None:
+    code, out = _run("score", MINI, "--out", tmp_path / "s.xlsx")
+    assert code == 2 and "--results" in out
+
+
+def test_report_takes_the_rule(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    code, out = _run("report", path, "--rule", "median", "--format", "docx", "--out", tmp_path)
+    assert code == 0, out
+
+
+def test_bad_round_file_exits_1_writing_nothing(tmp_path: Path) -> None:
+    path = make_round(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("year: 2024", "year: 20x4"), "utf-8")
+    code, out = _run("score", path, "--out", tmp_path / "o" / "s.xlsx")
+    assert code == 1 and "year" in out and not (tmp_path / "o").exists()
+
+
+def test_diff_refuses_a_file_that_is_not_scores(tmp_path: Path) -> None:
+    code, out = _run("diff", MINI.parent / "results.xlsx", MINI.parent / "results.xlsx")
+    assert code == 1 and "채점 결과가 아닙니다" in out
+
+
+def test_schema_round() -> None:
+    code, out = _run("schema", "--round")
+    assert code == 0 and "평가 일정" in out
+
+
+def test_template_split(tmp_path: Path) -> None:
+    code, out = _run(
+        "template", MINI, "--split", "department", "--split", "evaluator", "--out", tmp_path
+    )
+    assert code == 0, out
+    assert len(list((tmp_path / "평가표").rglob("*.xlsx"))) == 8
+    assert list((tmp_path / "실적").glob("*.xlsx"))
+    assert _run("template", MINI, "--split", "x", "--out", tmp_path)[0] == 2
