@@ -139,6 +139,7 @@ def write_reports(
     pdf_fonts: ReportFonts | None = None,
     issued: date | None = None,
     jobs: int | None = None,
+    schedule: Sequence[tuple[str, str]] | None = None,
 ) -> list[Path]:
     """Build the report and write it in each format into ``out_dir``; return the paths.
 
@@ -156,7 +157,9 @@ def write_reports(
         _fonts.pdf_fonts(pdf_fonts)  # fail before writing anything
     say = progress or (lambda _msg: None)
     say("보고서 모델 작성")
-    report = build_report(scoreboard, subcommittee=subcommittee, task=task, issued=issued)
+    report = build_report(
+        scoreboard, subcommittee=subcommittee, task=task, issued=issued, schedule=schedule
+    )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []

@@ -9,8 +9,12 @@ from pathlib import Path
 from _paths import MINI
 
 from evalkit import load_rubric
-from evalkit.workbooks import read_panel, read_results
-from evalkit.workbooks._split import write_department_results, write_evaluator_panels
+from evalkit.workbooks import (
+    read_panel,
+    read_results,
+    write_department_results,
+    write_evaluator_panels,
+)
 
 EVALUATORS = ("위원1", "위원2", "위원3", "위원4")
 

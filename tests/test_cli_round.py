@@ -95,7 +95,7 @@ def test_audit_sheets(tmp_path: Path) -> None:
     assert wb.sheetnames[3:] == ["실적 원자료", "평가위원 점수", "가감점", "입력 파일", "적용 규칙"]
     files = list(wb["입력 파일"].iter_rows(min_row=2, values_only=True))
     assert len(files) == 16 and all(len(str(r[2])) == 64 for r in files)
-    assert ("실적", "실적/Ⅰ-1-①.xlsx") == files[0][:2]
+    assert files[0][:2] == ("실적", "실적/Ⅰ-1-①.xlsx")
     panel = list(wb["평가위원 점수"].iter_rows(min_row=2, values_only=True))
     assert len(panel) == 28 and sum(1 for r in panel if r[-1]) == 14  # 2 dropped per task
     reasons = [r[2] for r in wb["가감점"].iter_rows(min_row=2, values_only=True)]

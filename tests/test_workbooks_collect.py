@@ -12,12 +12,12 @@ from _round_data import ROUND_YAML, make_round
 from evalkit import load_rubric
 from evalkit._errors import InputError
 from evalkit._round import load_round
-from evalkit.workbooks._collect import Collected, collect
+from evalkit.workbooks import Collected, collect_round
 
 
 def _collect(path: Path, **kw: object) -> Collected:
     rf = load_round(path)
-    return collect(rf, load_rubric(rf.rubric_path), **kw)  # type: ignore[arg-type]
+    return collect_round(rf, load_rubric(rf.rubric_path), **kw)  # type: ignore[arg-type]
 
 
 def _errors(path: Path, **kw: object) -> list[str]:

@@ -118,8 +118,8 @@ def _full_report(
         stem += f"_{safe_name(sub)}"
     return Report(
         kind=kind,
-        title=f"{meta.title} 결과보고서",
-        cover_lines=(meta.title, "결과보고서"),
+        title=f"{meta.title} 결과보고서{_provisional_mark(ctx)}",
+        cover_lines=(meta.title, "결과보고서", *_provisional_lines(ctx)),
         subtitle=f"({subcommittee_label(sub)})" if sub else "",
         ministry=meta.ministry,
         year=ctx.year,
@@ -131,6 +131,18 @@ def _full_report(
         tasks=tuple(_task_line(ctx, d) for d in ranked),
         distribution=dist,
     )
+
+
+def _provisional_mark(ctx: ReportContext) -> str:
+    return " (잠정)" if ctx.scoreboard.provisional else ""
+
+
+def _provisional_lines(ctx: ReportContext) -> tuple[str, ...]:
+    """A provisional run (잠정 산정) says so on its cover, with the tasks it left out."""
+    pending = ctx.scoreboard.pending
+    if not pending:
+        return ()
+    return (f"잠정 순위 — 자료 미제출 {len(pending)}개 과제 미산정: " + ", ".join(pending),)
 
 
 def _task_sheet(ctx: ReportContext, d: TaskScore) -> Report:

@@ -6,15 +6,14 @@ from typing import Any
 
 
 def audit_of(run: Any, anonymise: bool) -> Any:
-    """An :class:`~evalkit.workbooks._audit.Audit` for ``run`` (round file or flags).
+    """An :class:`~evalkit.workbooks.Audit` for ``run`` (round file or flags).
 
     From a round file every input is named relative to the round's folder. From flags the
     files are those the scoreboard names; they are recorded by file name only.
     """
     from pathlib import Path
 
-    from ..workbooks._audit import Audit
-    from ..workbooks._collect import InputFile, sha256
+    from ..workbooks import Audit, InputFile, file_sha256
 
     if run.collected is not None:
         rf = run.round_file
@@ -29,5 +28,5 @@ def audit_of(run: Any, anonymise: bool) -> Any:
         for name in (run.scoreboard.sources.get(kind) or "").split(", "):
             p = Path(name) if name else None
             if p is not None and p.is_file():
-                files.append(InputFile(label, p.name, sha256(p)))
+                files.append(InputFile(label, p.name, file_sha256(p)))
     return Audit(tuple(files), anonymise)

@@ -178,6 +178,8 @@ def render_reports(
     subcommittee: str | None,
     task: str | None,
     jobs: int | None = None,
+    issued: Any = None,
+    schedule: Sequence[tuple[str, str]] | None = None,
 ) -> list[Path]:
     from rich.progress import Progress
 
@@ -192,7 +194,15 @@ def render_reports(
 
         try:
             staged = report_mod.write_reports(
-                sb, tmp, formats, subcommittee=subcommittee, task=task, progress=tick, jobs=jobs
+                sb,
+                tmp,
+                formats,
+                subcommittee=subcommittee,
+                task=task,
+                progress=tick,
+                jobs=jobs,
+                issued=issued,
+                schedule=schedule,
             )
         except EvalkitError as exc:
             progress.stop()

@@ -47,7 +47,7 @@ def print_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> int:
 
 def read_previous(path: Path) -> Mapping[str, Any] | None:
     """The scored workbook about to be overwritten, or None (absent or unreadable)."""
-    from ..workbooks._scores_read import read_scored
+    from ..workbooks import read_scored
 
     if not path.is_file() or path.suffix.lower() != ".xlsx":
         return None
@@ -63,7 +63,7 @@ def diff(
     new: Annotated[Path, typer.Argument(help="새 채점 결과 scores.xlsx")],
 ) -> None:
     """두 채점 결과를 비교해 점수·등급·순위가 바뀐 과제를 모두 보여 줍니다."""
-    from ..workbooks._scores_read import read_scored
+    from ..workbooks import read_scored
 
     try:
         a, b = read_scored(old), read_scored(new)

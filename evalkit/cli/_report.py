@@ -23,7 +23,14 @@ from ._common import (
     render_reports,
     score_inputs,
 )
-from ._roundrun import ProvisionalOpt, RuleOpt, SubcommitteeOpt, print_scoreboard, score_run
+from ._roundrun import (
+    ProvisionalOpt,
+    RuleOpt,
+    SubcommitteeOpt,
+    print_scoreboard,
+    schedule_text,
+    score_run,
+)
 
 
 @app.command()
@@ -52,12 +59,16 @@ def report(
     if subcommittee and task:
         err.print("give either --subcommittee or --task, not both")
         raise typer.Exit(2)
-    sb = score_run(
-        rubric, results, panel, adjustments, by, rule, subcommittee, provisional
-    ).scoreboard
+    run = score_run(rubric, results, panel, adjustments, by, rule, subcommittee, provisional)
+    sb = run.scoreboard
     if sb.provisional:
         print_scoreboard(sb)
-    for p in render_reports(sb, out_dir, formats, subcommittee, task, jobs):
+    issued, schedule = None, None
+    if run.round_file is not None:
+        r = run.round_file.round
+        issued = r.issue_date
+        schedule = [(item.what, schedule_text(item)) for item in r.schedule] or None
+    for p in render_reports(sb, out_dir, formats, subcommittee, task, jobs, issued, schedule):
         out.print(f"wrote {p}")
 
 

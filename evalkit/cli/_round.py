@@ -45,8 +45,7 @@ def template(
     ] = None,
 ) -> None:
     """Write blank workbooks: results.xlsx and one score sheet per evaluator."""
-    from ..workbooks import write_templates
-    from ..workbooks._split import write_split_templates
+    from ..workbooks import write_split_templates, write_templates
 
     r = load_or_exit(rubric)
     if evaluators is not None and evaluator:
@@ -101,8 +100,7 @@ def score(
     ] = False,
 ) -> None:
     """Score every task, rank into grades, print the ranking and write OUT."""
-    from ..workbooks import write_scoreboard
-    from ..workbooks._scores_read import read_scored
+    from ..workbooks import read_scored, write_scoreboard
     from ._diff import print_changes, read_previous
 
     run = score_run(rubric, results, panel, adjustments, by, rule, subcommittee, provisional)

@@ -95,12 +95,12 @@ def status(
     """
     from rich.table import Table
 
-    from ..workbooks._collect import collect
+    from ..workbooks import collect_round
 
     rf = load_round_or_exit(round_file)
     rubric = load_or_exit(rf.rubric_path)
     try:
-        col = collect(rf, rubric, subcommittee=subcommittee, allow_missing=True)
+        col = collect_round(rf, rubric, subcommittee=subcommittee, allow_missing=True)
     except InputError as exc:
         raise fail(exc, "입력 자료") from None
     by_dept: dict[str, list[int]] = {}

@@ -82,10 +82,10 @@ def score_run(
             raise typer.Exit(2)
         rf = load_round_or_exit(source)
         rubric = load_or_exit(rf.rubric_path)
-        from ..workbooks._collect import collect
+        from ..workbooks import collect_round
 
         try:
-            col = collect(rf, rubric, subcommittee=subcommittee, allow_missing=provisional)
+            col = collect_round(rf, rubric, subcommittee=subcommittee, allow_missing=provisional)
         except InputError as exc:
             raise fail(exc, "입력 자료") from None
         by = by if by is not None else rf.round.scoring.by
@@ -236,3 +236,14 @@ def print_scoreboard(sb: Any) -> None:
         for code, what in sb.pending.items():
             table.add_row(code, ", ".join(what))
         out.print(table)
+
+
+def schedule_text(item: Any) -> str:
+    """A schedule line's date as the report prints it: 2025. 3. 31. or 2025. 1. 15. ~ 2. 15."""
+
+    def d(x: Any, year: bool = True) -> str:
+        return f"{x.year}. {x.month}. {x.day}." if year else f"{x.month}. {x.day}."
+
+    if item.date is not None:
+        return d(item.date)
+    return f"{d(item.start)} ~ {d(item.end, item.end.year != item.start.year)}"

@@ -24,6 +24,10 @@ the blank set              all of the above for a new round      :func:`write_te
 (or ``.csv``)              ``indicators``, ``summary``
 =========================  ====================================  ==============================
 
+:func:`collect_round` reads a round file's inputs (many department files, one panel file per
+subcommittee or per evaluator) and merges them; :func:`write_split_templates` writes them
+blank; :func:`read_scored` reads a ``scores.xlsx`` back for ``evalkit diff``.
+
 :func:`read_inputs` reads a round's results, panel sheets and adjustments together, as
 ``evalkit score`` and ``evalkit report`` do. Text that a spreadsheet would run as a formula is
 always written as text. openpyxl is imported inside the functions: importing this package does
@@ -31,21 +35,34 @@ not load it.
 """
 
 from ._adjustments import read_adjustments, write_adjustments
+from ._audit import Audit
+from ._collect import Collected, InputFile, collect_round, file_sha256
 from ._panel_read import read_panel
 from ._panel_write import write_panel_workbook
 from ._results import read_results, write_results_template
 from ._round import read_inputs
 from ._scores import write_scoreboard
+from ._scores_read import read_scored
+from ._split import write_department_results, write_evaluator_panels, write_split_templates
 from ._templates import write_templates
 
 __all__ = [
+    "Audit",
+    "Collected",
+    "InputFile",
+    "collect_round",
+    "file_sha256",
     "read_adjustments",
     "read_inputs",
     "read_panel",
     "read_results",
+    "read_scored",
     "write_adjustments",
+    "write_department_results",
+    "write_evaluator_panels",
     "write_panel_workbook",
     "write_results_template",
     "write_scoreboard",
+    "write_split_templates",
     "write_templates",
 ]

@@ -43,7 +43,7 @@ class Audit:
     extra: tuple[tuple[str, str], ...] = field(default=())
 
 
-def alias_map(names: Sequence[str]) -> dict[str, str]:
+def _alias_map(names: Sequence[str]) -> dict[str, str]:
     """위원 A, B, …, Z, AA, … in the given order."""
     out: dict[str, str] = {}
     for i, n in enumerate(dict.fromkeys(names)):
@@ -63,10 +63,10 @@ def _num(x: Fraction | Decimal | int | float | None) -> object:
     return x
 
 
-def audit_tables(sb: Scoreboard, audit: Audit) -> list[tuple[str, list[str], list[list[object]]]]:
+def _audit_tables(sb: Scoreboard, audit: Audit) -> list[tuple[str, list[str], list[list[object]]]]:
     """The audit sheets as (title, header, rows), in workbook order."""
     evaluators = [s.evaluator for d in sb.details if d.panel for s in d.panel.sheets]
-    alias = alias_map(evaluators) if audit.anonymise else {}
+    alias = _alias_map(evaluators) if audit.anonymise else {}
 
     def who(name: str | None) -> str:
         return "" if name is None else alias.get(name, name)

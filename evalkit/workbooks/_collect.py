@@ -53,7 +53,8 @@ class Collected:
         return tuple(t.code for t in self.tasks if t.code not in self.missing)
 
 
-def sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as the audit sheet ``입력 파일`` records it."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
@@ -61,13 +62,13 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def scope(rubric: Rubric, subcommittee: str | None) -> tuple[Task, ...]:
+def _scope(rubric: Rubric, subcommittee: str | None) -> tuple[Task, ...]:
     return tuple(
         t for t in rubric.tasks if subcommittee is None or t.assigned_subcommittee == subcommittee
     )
 
 
-def collect(
+def collect_round(
     rf: RoundFile,
     rubric: Rubric,
     *,
@@ -86,7 +87,7 @@ def collect(
             ``allow_missing``, also every missing result and evaluator sheet.
     """
     problems = roster_problems(rf, rubric)
-    tasks = scope(rubric, subcommittee)
+    tasks = _scope(rubric, subcommittee)
     if subcommittee is not None and subcommittee not in {s.name for s in rubric.subcommittees}:
         problems.append(
             Problem(
@@ -187,7 +188,7 @@ def _merge_results(
     origin: dict[str, str] = {}
     for path in rf.results:
         name = rf.relative(path)
-        files.append(InputFile("실적", name, sha256(path)))
+        files.append(InputFile("실적", name, file_sha256(path)))
         _check_year(path, rf.round.year, problems)
         mine: set[str] = set()
         try:
@@ -265,7 +266,7 @@ def _merge_panel(
         )
     for path in rf.panel:
         name = rf.relative(path)
-        files.append(InputFile("평가표", name, sha256(path)))
+        files.append(InputFile("평가표", name, file_sha256(path)))
         try:
             pan = read_panel([path], rubric, pending=set() if allow_missing else None)
         except InputError as exc:
@@ -305,7 +306,7 @@ def _merge_adjustments(
         return None
     items: list[Adjustment] = []
     for path in rf.adjustments:
-        files.append(InputFile("가감점", rf.relative(path), sha256(path)))
+        files.append(InputFile("가감점", rf.relative(path), file_sha256(path)))
         try:
             adj = read_adjustments(path, rubric)
         except InputError as exc:

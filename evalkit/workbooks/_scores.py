@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._files import write_files
 from .._numbers import round_half_up
-from ._audit import Audit, audit_tables
+from ._audit import Audit, _audit_tables
 from ._book import _Book, _output_suffix
 from ._cells import _col_letter
 from ._csv import _csv_bytes
@@ -100,7 +100,7 @@ def write_scoreboard(
     Korean. Text from the rubric or the inputs is always written as text, never as a formula.
     All files are written or none.
 
-    With ``audit`` (:class:`~evalkit.workbooks._audit.Audit`), the workbook also carries the
+    With ``audit`` (:class:`~evalkit.workbooks.Audit`), the workbook also carries the
     audit sheets (reported and converted results, raw evaluator scores and drops, 가감점 with
     reasons, input files with SHA-256, rules applied). Tasks left out of a provisional run
     (잠정 산정) are listed on ``tasks`` with the grade 미산정.
@@ -117,7 +117,7 @@ def write_scoreboard(
         ("summary", *_frame_rows(scoreboard.summary, _SUMMARY_LABELS)),
     ]
     if audit is not None:
-        tables += audit_tables(scoreboard, audit)
+        tables += _audit_tables(scoreboard, audit)
     if suffix == ".csv":
         stem = path.stem
         names = {

@@ -16,7 +16,9 @@ from ._results import _results_bytes
 from ._templates import _file_name
 
 
-def department_groups(rubric: Rubric, tasks: Sequence[Task] | None = None) -> dict[str, list[Task]]:
+def _department_groups(
+    rubric: Rubric, tasks: Sequence[Task] | None = None
+) -> dict[str, list[Task]]:
     """Tasks per 주관부서 (the first of ``Task.departments``).
 
     A task whose rubric names no department goes to its 성과목표 (``성과목표 Ⅰ-1``): the
@@ -116,7 +118,7 @@ def write_split_templates(
     ]
     files: list[tuple[Path, bytes]] = []
     if by_department:
-        for name, mine in department_groups(rubric, tasks).items():
+        for name, mine in _department_groups(rubric, tasks).items():
             files.append(
                 (out / "실적" / f"{_file_name(name)}.xlsx", _results_bytes(rubric, mine, None))
             )
