@@ -162,7 +162,9 @@ class Round(BaseModel):
     model_config = _FROZEN
 
     year: int = Field(ge=2000, le=2100, description="평가 대상 연도(루브릭의 meta.year와 같음)")
-    rubric: str = Field(min_length=1, description="루브릭 YAML 파일(회차 파일 폴더 기준)")
+    rubric: str = Field(
+        min_length=1, description="루브릭 YAML 파일(회차 파일 폴더 기준 상대 경로; 공용 폴더 가능)"
+    )
     inputs: Inputs = Field(default_factory=Inputs, description="제출 자료의 위치")
     roster: Roster = Field(default_factory=Roster, description="위원회와 분과위원회 명단")
     schedule: tuple[ScheduleItem, ...] = Field(default=(), description="평가 일정")
@@ -280,7 +282,16 @@ def load_round(path: str | Path) -> RoundFile:
             )
         )
 
-    rubric_file = _inside(folder, model.rubric, ("rubric",), at)
+    # The rubric is the ministry's versioned plan and may sit in a shared folder (relative,
+    # so the round moves with its checkout); the inputs belong to the round and stay inside.
+    rubric_file: Path | None = folder / model.rubric
+    if _absolute(model.rubric):
+        at(
+            ("rubric",),
+            f"절대 경로 {model.rubric!r}는 쓸 수 없습니다",
+            "회차 파일 폴더 기준 상대 경로로 쓰십시오",
+        )
+        rubric_file = None
     if rubric_file is not None and not rubric_file.is_file():
         at(("rubric",), f"루브릭 파일 {model.rubric!r}이(가) 없습니다", "경로를 확인하십시오")
     resolved: dict[str, tuple[Path, ...]] = {}
@@ -302,8 +313,12 @@ def load_round(path: str | Path) -> RoundFile:
     return RoundFile(model, path, resolved["results"], resolved["panel"], resolved["adjustments"])
 
 
+def _absolute(entry: str) -> bool:
+    return Path(entry).is_absolute() or entry.startswith(("/", "\\")) or ":" in entry[:3]
+
+
 def _inside(folder: Path, entry: str, loc: tuple[str | int, ...], at: Any) -> Path | None:
-    if Path(entry).is_absolute() or entry.startswith(("/", "\\")) or ":" in entry[:3]:
+    if _absolute(entry):
         at(loc, f"절대 경로 {entry!r}는 쓸 수 없습니다", "회차 파일 폴더 기준 상대 경로로 쓰십시오")
         return None
     target = (folder / entry).resolve()

@@ -70,3 +70,65 @@ def test_mini_example_scores(mini_rubric: Any) -> None:
     )
     assert len(sb.details) == 7
     assert sb.task("Ⅱ-1-②").indicators[0].actual_in_unit == Fraction("98.5")  # from 만B
+
+
+ROUND_2024 = EXAMPLE.parent / "round-2024"
+
+
+def test_round_example_regenerates_to_identical_bytes(tmp_path: Path) -> None:
+    written = _load_module(ROUND_2024 / "generate.py").main(tmp_path)
+    assert len([p for p in written if p.parent.name == "실적"]) == 42
+    assert len([p for p in written if "평가표" in p.parts]) == 24
+    for p in written:
+        committed = ROUND_2024 / p.relative_to(tmp_path)
+        assert committed.read_bytes() == p.read_bytes(), f"{committed} is stale: regenerate it"
+    committed = sorted(p.relative_to(ROUND_2024) for p in ROUND_2024.rglob("*.xlsx"))
+    assert committed == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.xlsx"))
+
+
+def test_round_example_plays_through_the_cli(tmp_path: Path) -> None:
+    """The README's sequence: init -> status -> score --provisional -> score -> diff -> report."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from evalkit.cli import app
+
+    def run(*args: object) -> tuple[int, str]:
+        result = CliRunner().invoke(app, [str(a) for a in args])
+        return result.exit_code, result.output
+
+    code, out = run("init", ROUND_2024.parents[1] / "rubrics" / "motie-2024.yaml", "--out",
+                    tmp_path / "새회차")  # fmt: skip
+    assert code == 0 and run("status", tmp_path / "새회차" / "round.yaml")[0] == 1
+    work = tmp_path / "rubrics"
+    shutil.copytree(ROUND_2024.parents[1] / "rubrics", work)
+    folder = tmp_path / "examples" / "round-2024"
+    shutil.copytree(ROUND_2024, folder)
+    late = tmp_path / "늦게 온 자료"
+    late.mkdir()
+    shutil.move(folder / "실적" / "가상부서05.xlsx", late)
+    shutil.move(folder / "평가표" / "에너지자원", late)
+    code, out = run("status", folder / "round.yaml")
+    assert code == 1 and "미완료" in out
+    scores = tmp_path / "out" / "scores.xlsx"
+    code, out = run("score", folder / "round.yaml", "--provisional", "--out", scores)
+    assert code == 0, out
+    assert "잠정 산정" in out and "미산정 과제" in out
+    shutil.copy(scores, tmp_path / "잠정.xlsx")
+    shutil.move(late / "가상부서05.xlsx", folder / "실적")
+    shutil.move(late / "에너지자원", folder / "평가표")
+    assert run("status", folder / "round.yaml")[0] == 0
+    code, out = run("score", folder / "round.yaml", "--out", scores)
+    assert code == 0 and "달라진 점" in out, out
+    code, out = run("diff", tmp_path / "잠정.xlsx", scores)
+    assert code == 0 and "바뀐 과제" in out and "밀림" in out, out
+    from evalkit._diff import compare
+    from evalkit.workbooks import read_scored
+
+    changes = compare(read_scored(tmp_path / "잠정.xlsx"), read_scored(scores))
+    assert any(c.displaced for c in changes)  # moved without any change of its own inputs
+    assert {c.code for c in changes if c.old and c.old.grade == "미산정"}
+    code, out = run("report", folder / "round.yaml", "--format", "docx", "--out", tmp_path / "out")
+    assert code == 0, out
+    assert (tmp_path / "out" / "자체평가_결과보고서_2024.docx").is_file()

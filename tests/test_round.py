@@ -65,9 +65,12 @@ def test_absolute_rubric_path_refused(tmp_path: Path) -> None:
     assert any("절대 경로" in p for p in out), out
 
 
-def test_rubric_outside_the_folder_refused(tmp_path: Path) -> None:
-    out = _bad(tmp_path / "r", "rubric: rubric.yaml", "rubric: ../../rubric.yaml")
-    assert any("폴더 밖" in p and "line 2" in p for p in out), out
+def test_rubric_may_sit_in_a_shared_folder(tmp_path: Path) -> None:
+    path = make_round(tmp_path / "r" / "2024")
+    (tmp_path / "r" / "2024" / "rubric.yaml").rename(tmp_path / "r" / "rubric.yaml")
+    text = path.read_text(encoding="utf-8").replace("rubric: rubric.yaml", "rubric: ../rubric.yaml")
+    path.write_text(text, encoding="utf-8")
+    assert load_round(path).rubric_path.resolve() == (tmp_path / "r" / "rubric.yaml").resolve()
 
 
 def test_input_folder_outside_refused(tmp_path: Path) -> None:

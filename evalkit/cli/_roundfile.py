@@ -103,18 +103,19 @@ def status(
         col = collect_round(rf, rubric, subcommittee=subcommittee, allow_missing=True)
     except InputError as exc:
         raise fail(exc, "입력 자료") from None
-    by_dept: dict[str, list[int]] = {}
-    for t in col.tasks:
-        dept = t.departments[0] if t.departments else "(주관부서 미지정)"
-        got = sum(1 for i in t.indicators if i.id in col.results.actuals)
-        row = by_dept.setdefault(dept, [0, 0])
-        row[0] += got
-        row[1] += len(t.indicators)
-    table = Table(title="주관부서별 실적 제출 현황")
-    for c in ("주관부서", "받음", "전체", "상태"):
+    table = Table(title="주관부서별 실적 제출 현황 (실적 파일별)")
+    for c in ("실적 파일(주관부서)", "입력됨", "빈 칸·미제출", "상태"):
         table.add_column(c)
-    for dept, (got, total) in by_dept.items():
-        table.add_row(dept, str(got), str(total), "완료" if got == total else "미완료")
+    for name, (filled, blank) in col.by_file.items():
+        table.add_row(name, str(filled), str(blank), "완료" if not blank else "미완료")
+    no_row = sum(
+        1
+        for whats in col.missing.values()
+        for w in whats
+        if w.startswith("실적") and "행 없음" in w
+    )
+    if no_row:
+        table.add_row("(어느 파일에도 없음)", "0", str(no_row), "미제출")
     out.print(table)
     table = Table(title="평가위원별 평가표 제출 현황")
     for c in ("분과", "평가위원", "채점한 과제", "분과 과제", "상태"):

@@ -47,6 +47,8 @@ class Collected:
     files: tuple[InputFile, ...] = ()
     missing: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task → what is missing
     evaluators: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task → who scored
+    # results file (one per 주관부서) → (indicators filled, indicators left blank or 미제출)
+    by_file: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def complete(self) -> tuple[str, ...]:
@@ -100,8 +102,9 @@ def collect_round(
     codes = {t.code for t in tasks}
     files: list[InputFile] = []
     pending: set[str] = set()
+    by_file: dict[str, tuple[int, int]] = {}
     actuals, results_from = _merge_results(
-        rf, rubric, codes, pending, files, problems, allow_missing
+        rf, rubric, codes, pending, files, problems, allow_missing, by_file
     )
     sheets = _merge_panel(rf, rubric, codes, files, problems, allow_missing)
     adjustments = _merge_adjustments(rf, rubric, codes, files, problems)
@@ -158,6 +161,7 @@ def collect_round(
         tuple(files),
         {c: tuple(v) for c, v in missing.items()},
         {c: tuple(s.evaluator for s in v) for c, v in sheets.items()},
+        by_file,
     )
 
 
@@ -173,6 +177,7 @@ def _merge_results(
     files: list[InputFile],
     problems: list[Problem],
     allow_missing: bool = False,
+    by_file: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[dict[str, Actual], str | None]:
     if not rf.results:
         problems.append(
@@ -214,6 +219,9 @@ def _merge_results(
             merged[key] = act
             origin[key] = name
         pending |= {k for k in mine if ind_task.get(k) in codes}
+        if by_file is not None:
+            filled = sum(1 for k in res.actuals if ind_task.get(k) in codes)
+            by_file[name] = (filled, sum(1 for k in mine if ind_task.get(k) in codes))
     pending -= set(merged)  # a blank row in one file, filled in another: it has arrived
     return merged, _names(rf, rf.results)
 
