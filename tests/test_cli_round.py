@@ -110,6 +110,9 @@ def test_anonymise(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
     names = {r[1] for r in wb["평가위원 점수"].iter_rows(min_row=2, values_only=True)}
     assert names == {"위원 A", "위원 B", "위원 C", "위원 D"}
+    cells = {v for v in _cells(tmp_path / "s.xlsx") if isinstance(v, str)}
+    assert not cells & {"위원1", "위원2", "위원3", "위원4"}  # also the tasks sheet's drops
+    assert not any("위원1" in v for v in cells)  # nor in the per-evaluator file names
 
 
 def test_by_subcommittee_shows_the_rank_within_the_group(tmp_path: Path) -> None:

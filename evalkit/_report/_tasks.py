@@ -63,6 +63,14 @@ def task_blocks(ctx: ReportContext, d: TaskScore, *, new_page: bool) -> list[Blo
     ]
 
 
+def _rank_text(ctx: ReportContext, d: TaskScore) -> str:
+    """등급(순위): the rank over all tasks, or within the group when graded by group."""
+    if d.group_rank is None:
+        return f"{d.grade} ({d.rank}위 / {ctx.n_all}개)"
+    size = sum(1 for x in ctx.scoreboard.details if x.group == d.group)
+    return f"{d.grade} (분과 내 {d.group_rank}위 / {size}개)"
+
+
 def _headline_form(ctx: ReportContext, d: TaskScore) -> Table:
     t = d.task
     dec = ctx.decimals
@@ -87,7 +95,7 @@ def _headline_form(ctx: ReportContext, d: TaskScore) -> Table:
                 "평정점수",
                 f"{score_text(d.total, dec)}점",
                 "등급(순위)",
-                f"{d.grade} ({d.rank}위 / {ctx.n_all}개)",
+                _rank_text(ctx, d),
             ),
             ("평가위원", panel_text, "상위 등급까지", to_next),
         ),

@@ -55,6 +55,14 @@ def _alias_map(names: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _anonymised_text(sb: Scoreboard, text: str) -> str:
+    """``text`` with every evaluator's name replaced by their alias (longest names first)."""
+    alias = _alias_map([s.evaluator for d in sb.details if d.panel for s in d.panel.sheets])
+    for name in sorted(alias, key=len, reverse=True):
+        text = text.replace(name, alias[name])
+    return text
+
+
 def _num(x: Fraction | Decimal | int | float | None) -> object:
     if x is None:
         return None
@@ -110,7 +118,10 @@ def _audit_tables(sb: Scoreboard, audit: Audit) -> list[tuple[str, list[str], li
     adj_rows: list[list[object]] = [
         [d.task.code, _num(a.points), a.reason] for d in sb.details for a in d.adjustments
     ]
-    file_rows: list[list[object]] = [[f.kind, f.name, f.sha256] for f in audit.files]
+    file_rows: list[list[object]] = [
+        [f.kind, _anonymised_text(sb, f.name) if audit.anonymise else f.name, f.sha256]
+        for f in audit.files
+    ]
     rules: list[list[object]] = [
         ["evalkit 버전", __version__],
         ["루브릭", sb.rubric.meta.title],

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._files import write_files
 from .._numbers import round_half_up
-from ._audit import Audit, _audit_tables
+from ._audit import Audit, _alias_map, _audit_tables
 from ._book import _Book, _output_suffix
 from ._cells import _col_letter
 from ._csv import _csv_bytes
@@ -41,6 +41,7 @@ _TASK_LABELS: dict[str, str] = {
     "weights_assumed": "가중치 가정",
     "data_notes": "자료 주석 수",
     "group": "등급 산정 단위",
+    "group_rank": "단위 내 순위",
 }
 _INDICATOR_LABELS: dict[str, str] = {
     "task": "과제코드",
@@ -111,6 +112,14 @@ def write_scoreboard(
     task_labels = {**_TASK_LABELS, **crit}
     tasks_header, tasks_rows = _frame_rows(scoreboard.tasks, task_labels)
     tasks_rows += _pending_rows(scoreboard, tasks_header)
+    if audit is not None and audit.anonymise:
+        alias = _alias_map(
+            [s.evaluator for d in scoreboard.details if d.panel for s in d.panel.sheets]
+        )
+        named = [tasks_header.index(_TASK_LABELS[k]) for k in ("dropped_high", "dropped_low")]
+        for row in tasks_rows:
+            for j in named:
+                row[j] = alias.get(str(row[j]), row[j]) if row[j] is not None else None
     tables = [
         ("tasks", tasks_header, tasks_rows),
         ("indicators", *_frame_rows(scoreboard.indicators, _INDICATOR_LABELS)),
@@ -141,9 +150,18 @@ def write_scoreboard(
         book.fit_columns(ws, 1, {}, minimum=6, default_cap=40)
         book.printable(ws, "1:1", len(header), len(rows) + 1)
         if title == "summary":
-            _summary_facts(book, ws, scoreboard, len(rows) + 3)
+            _summary_facts(book, ws, scoreboard, len(rows) + 3, audit)
     write_files([(path, book.to_bytes())])
     return path
+
+
+def _hide_names(sb: Scoreboard, text: str, audit: Audit | None) -> str:
+    """Evaluator names in file names (평가위원별 평가표) become 위원 A, B, … when anonymised."""
+    if audit is None or not audit.anonymise:
+        return text
+    from ._audit import _anonymised_text
+
+    return _anonymised_text(sb, text)
 
 
 def _pending_rows(sb: Scoreboard, header: list[str]) -> list[list[object]]:
@@ -165,7 +183,9 @@ def _pending_rows(sb: Scoreboard, header: list[str]) -> list[list[object]]:
     return rows
 
 
-def _summary_facts(book: _Book, ws: Any, sb: Scoreboard, row: int) -> None:
+def _summary_facts(
+    book: _Book, ws: Any, sb: Scoreboard, row: int, audit: Audit | None = None
+) -> None:
     meta = sb.rubric.meta
     facts: list[tuple[str, object]] = [
         ("평가", meta.title),
@@ -174,7 +194,7 @@ def _summary_facts(book: _Book, ws: Any, sb: Scoreboard, row: int) -> None:
         ("등급 산정 단위", sb.by or "전체"),
         ("평가단 집계", sb.panel_rule),
     ]
-    facts += [(f"입력: {k}", v or "") for k, v in sb.sources.items()]
+    facts += [(f"입력: {k}", _hide_names(sb, v or "", audit)) for k, v in sb.sources.items()]
     if sb.provisional:
         facts.append(("잠정 산정", f"미산정 {len(sb.pending)}개 과제 제외(등급 배분에서도 제외)"))
     for i, (k, v) in enumerate(facts):
