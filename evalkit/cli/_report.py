@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -97,9 +98,13 @@ def demo(
     )
     print_ranking(sb)
     from ..workbooks import write_scoreboard
+    from ._audit import audit_relative_to
 
+    # Named relative to the checkout, so the demo's scores.xlsx is the same in every checkout.
+    sources = {**sb.sources, "adjustments": str(adj) if adj.exists() else None}
+    sb, audit = audit_relative_to(dataclasses.replace(sb, sources=sources), EXAMPLE_DIR.parents[1])
     out_dir.mkdir(parents=True, exist_ok=True)
-    out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx')}")
+    out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx', audit=audit)}")
     out.rule("3. reports")
     for p in render_reports(sb, out_dir, formats, None, None, jobs):
         out.print(f"wrote {p}")

@@ -104,11 +104,11 @@ def score(
     from ._diff import print_changes, read_previous
 
     run = score_run(rubric, results, panel, adjustments, by, rule, subcommittee, provisional)
-    sb = run.scoreboard
-    print_scoreboard(sb)
+    print_scoreboard(run.scoreboard)
     before = read_previous(out_file)
+    sb, audit = audit_of(run, anonymise)
     try:
-        path = write_scoreboard(sb, out_file, audit=audit_of(run, anonymise))
+        path = write_scoreboard(sb, out_file, audit=audit)
     except EvalkitError as exc:
         raise fail(exc, "write") from None
     out.print(f"wrote {path}")

@@ -156,6 +156,10 @@ def score_run(
     if provisional:
         pending_map = col.missing if col is not None else missing_map
         sb = dataclasses.replace(sb, pending=dict(pending_map))
+    if col is None:
+        sb = dataclasses.replace(
+            sb, sources={**sb.sources, "adjustments": adj.source if adj else None}
+        )
     if col is not None:
         sb = dataclasses.replace(
             sb,
