@@ -188,3 +188,29 @@ def test_template_split(tmp_path: Path) -> None:
     assert len(list((tmp_path / "평가표").rglob("*.xlsx"))) == 8
     assert list((tmp_path / "실적").glob("*.xlsx"))
     assert _run("template", MINI, "--split", "x", "--out", tmp_path)[0] == 2
+
+
+def test_provisional_with_flags_leaves_out_blank_results_and_blank_score_rows(
+    tmp_path: Path,
+) -> None:
+    m = MINI.parent
+    shutil.copytree(m / "panel", tmp_path / "panel")
+    shutil.copy(m / "results.xlsx", tmp_path / "results.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "results.xlsx")
+    ws = wb["실적"]
+    col = next(c.column for c in ws[3] if c.value == "실적")
+    row = next(r[0].row for r in ws.iter_rows(min_row=4) if r[0].value == "Ⅰ-1-③-1")
+    ws.cell(row=row, column=col).value = "미제출"
+    wb.save(tmp_path / "results.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "panel" / "에너지분과.xlsx")
+    ws = wb["위원2"]
+    row = next(r[0].row for r in ws.iter_rows() if r[0].value == "Ⅱ-1-②")
+    for c in range(3, 3 + 4):
+        ws.cell(row=row, column=c).value = None
+    wb.save(tmp_path / "panel" / "에너지분과.xlsx")
+    args = ["score", MINI, "--results", tmp_path / "results.xlsx", "--panel", tmp_path / "panel"]
+    code, out = _run(*args, "--out", tmp_path / "s.xlsx")
+    assert code == 1 and "미제출" in out and "Ⅱ-1-②" in out
+    code, out = _run(*args, "--provisional", "--out", tmp_path / "s.xlsx")
+    assert code == 0, out
+    assert "Ⅰ-1-③" in out and "평가표 위원2" in out and "5개 과제로 순위" in out

@@ -106,8 +106,14 @@ def score_run(
         from ..workbooks import read_inputs
 
         pending: set[str] = set()
+        blank_rows: set[tuple[str, str]] = set()
         try:
-            res, pan, adj = read_inputs(rubric, results, panel, adjustments)
+            if provisional:
+                res, pan, adj = _read_provisional(
+                    rubric, results, panel, adjustments, pending, blank_rows
+                )
+            else:
+                res, pan, adj = read_inputs(rubric, results, panel, adjustments)
         except InputError as exc:
             raise fail(exc, "inputs") from None
         tasks = [
@@ -135,6 +141,9 @@ def score_run(
             # subcommittee only selects what is shown. Otherwise only its own tasks count.
             codes = tuple(t.code for t in rubric.tasks)
         missing_map = _flag_missing(tasks, res, pan, pending) if provisional else {}
+        for code, who in sorted(blank_rows):
+            if code in codes:
+                missing_map[code] = (*missing_map.get(code, ()), f"평가표 {who}")
         codes = tuple(c for c in codes if c not in missing_map)
     rule = rule or "trimmed"
     if provisional and not codes:
@@ -172,11 +181,46 @@ def score_run(
     return RoundRun(sb, rf, col)
 
 
+def _read_provisional(
+    rubric: Any,
+    results: Path,
+    panel: Sequence[Path],
+    adjustments: Path | None,
+    pending: set[str],
+    blank_rows: set[tuple[str, str]],
+) -> tuple[Any, Any, Any]:
+    """As ``read_inputs``, but blank or 미제출 results and blank score rows are not errors."""
+    from ..workbooks import read_adjustments, read_panel, read_results
+
+    problems: list[Problem] = []
+    res = pan = adj = None
+    try:
+        res = read_results(results, rubric, pending=pending)
+    except InputError as exc:
+        problems += exc.problems
+    try:
+        pan = read_panel(panel, rubric, pending=blank_rows)
+    except InputError as exc:
+        problems += exc.problems
+    if adjustments is not None:
+        try:
+            adj = read_adjustments(adjustments, rubric)
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return res, pan, adj
+
+
 def _flag_missing(tasks: Sequence[Any], res: Any, pan: Any, pending: set[str]) -> dict[str, Any]:
     """Tasks without every result or without any evaluator sheet (flag form)."""
     out: dict[str, tuple[str, ...]] = {}
     for t in tasks:
-        what = [f"실적 {i.id}" for i in t.indicators if i.id not in res.actuals]
+        what = [
+            f"실적 {i.id} ({'미제출' if i.id in pending else '행 없음'})"
+            for i in t.indicators
+            if i.id not in res.actuals
+        ]
         if not pan.sheets.get(t.code):
             what.append("평가표 없음")
         if what:
