@@ -3,7 +3,7 @@ evaluator (평가위원별 평가표), so each can be sent out and returned on i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from .._errors import Problem
@@ -60,20 +60,17 @@ def write_evaluator_panels(
     """``<out_dir>/<분과>/<평가위원>.xlsx``: one workbook per evaluator, one sheet (its name)."""
     out = Path(out_dir)
     problems: list[Problem] = []
-    files: list[tuple[Path, bytes]] = []
+    wanted: list[tuple[Path, str, list[Task], str]] = []
     for sub, names in evaluators.items():
         tasks = [t for t in rubric.tasks if t.assigned_subcommittee == sub]
         problems += _evaluator_problems(list(names), sub)
         for name in names:
-            files.append(
-                (
-                    out / _file_name(sub) / f"{_file_name(name)}.xlsx",
-                    _panel_bytes(rubric, sub, tasks, [name], panel),
-                )
-            )
-    _raise(problems, "평가위원 명단")
-    _refuse_existing([p for p, _ in files], overwrite)
-    return write_files(files)
+            wanted.append((out / _file_name(sub) / f"{_file_name(name)}.xlsx", sub, tasks, name))
+    _raise(problems, "평가위원 명단")  # before building: a bad name cannot be a sheet title
+    _refuse_existing([p for p, *_ in wanted], overwrite)
+    return write_files(
+        [(p, _panel_bytes(rubric, sub, tasks, [n], panel)) for p, sub, tasks, n in wanted]
+    )
 
 
 def _refuse_existing(paths: Sequence[Path], overwrite: bool) -> None:
@@ -116,14 +113,17 @@ def write_split_templates(
     tasks = [
         t for t in rubric.tasks if subcommittee is None or t.assigned_subcommittee == subcommittee
     ]
-    files: list[tuple[Path, bytes]] = []
+    files: list[tuple[Path, Callable[[], bytes]]] = []
     if by_department:
         for name, mine in _department_groups(rubric, tasks).items():
             files.append(
-                (out / "실적" / f"{_file_name(name)}.xlsx", _results_bytes(rubric, mine, None))
+                (
+                    out / "실적" / f"{_file_name(name)}.xlsx",
+                    lambda mine=mine: _results_bytes(rubric, mine, None),  # type: ignore[misc]
+                )
             )
     else:
-        files.append((out / "results.xlsx", _results_bytes(rubric, tasks, None)))
+        files.append((out / "results.xlsx", lambda: _results_bytes(rubric, tasks, None)))
     problems: list[Problem] = []
     for s in rubric.subcommittees:
         if subcommittee is not None and s.name != subcommittee:
@@ -133,22 +133,22 @@ def write_split_templates(
             continue
         names = list((evaluators or {}).get(s.name, [f"위원{i}" for i in range(1, s.members + 1)]))
         problems += _evaluator_problems(names, s.name)
-        if by_evaluator:
-            for n in names:
-                files.append(
-                    (
-                        out / "평가표" / _file_name(s.name) / f"{_file_name(n)}.xlsx",
-                        _panel_bytes(rubric, s.name, mine, [n], None),
-                    )
-                )
-        else:
+        groups = [[n] for n in names] if by_evaluator else [names]
+        for who in groups:
+            path = (
+                out / "평가표" / _file_name(s.name) / f"{_file_name(who[0])}.xlsx"
+                if by_evaluator
+                else out / "panel" / f"{_file_name(s.name)}.xlsx"
+            )
             files.append(
                 (
-                    out / "panel" / f"{_file_name(s.name)}.xlsx",
-                    _panel_bytes(rubric, s.name, mine, names, None),
+                    path,
+                    lambda sub=s.name, mine=mine, who=who: _panel_bytes(  # type: ignore[misc]
+                        rubric, sub, mine, who, None
+                    ),
                 )
             )
-    files.append((out / "adjustments.xlsx", _adjustments_bytes(rubric, None, True)))
+    files.append((out / "adjustments.xlsx", lambda: _adjustments_bytes(rubric, None, True)))
     _raise(problems, "평가위원 명단")
     _refuse_existing([p for p, _ in files], overwrite)
-    return write_files(files)
+    return write_files([(p, build()) for p, build in files])
