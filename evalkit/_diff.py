@@ -36,6 +36,7 @@ class Change:
     name: str
     old: TaskRow | None
     new: TaskRow | None
+    causes: tuple[str, ...] = ()  # the task's own inputs that changed (평가위원 위원2, 실적 …)
 
     @property
     def what(self) -> tuple[str, ...]:
@@ -72,14 +73,33 @@ def rows_of(sb: Scoreboard) -> dict[str, TaskRow]:
     return rows
 
 
-def compare(old: Mapping[str, TaskRow], new: Mapping[str, TaskRow]) -> list[Change]:
-    """Every task whose score, grade or rank differs, in the new ranking's order."""
+TaskInputs = Mapping[str, Mapping[str, tuple[str, ...]]]
+
+
+def compare(
+    old: Mapping[str, TaskRow],
+    new: Mapping[str, TaskRow],
+    old_inputs: TaskInputs | None = None,
+    new_inputs: TaskInputs | None = None,
+) -> list[Change]:
+    """Every task whose score, grade or rank differs, in the new ranking's order.
+
+    With the inputs each scoring recorded per task (the audit sheets), a change names the
+    task's own inputs that differ: a displaced task has none.
+    """
     out: list[Change] = []
     for code in list(new) + [c for c in old if c not in new]:
         a, b = old.get(code), new.get(code)
         if a == b:
             continue
-        ch = Change(code, (b or a).name if (b or a) else code, a, b)  # type: ignore[union-attr]
+        causes: tuple[str, ...] = ()
+        if old_inputs is not None and new_inputs is not None:
+            before, after = old_inputs.get(code, {}), new_inputs.get(code, {})
+            causes = tuple(
+                k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)
+            )
+        named = b or a
+        ch = Change(code, named.name if named else code, a, b, causes)
         if ch.what:
             out.append(ch)
     out.sort(key=lambda c: (c.new is None, c.new.rank if c.new and c.new.rank else 10**6, c.code))

@@ -214,3 +214,32 @@ def test_provisional_with_flags_leaves_out_blank_results_and_blank_score_rows(
     code, out = _run(*args, "--provisional", "--out", tmp_path / "s.xlsx")
     assert code == 0, out
     assert "Ⅰ-1-③" in out and "평가표 위원2" in out and "5개 과제로 순위" in out
+
+
+def test_diff_names_the_inputs_that_changed(tmp_path: Path) -> None:
+    from evalkit._diff import compare
+    from evalkit.workbooks import read_scored, read_scored_inputs
+
+    path = make_round(tmp_path)
+    # The plain mean: every evaluator's change moves the total (trimmed may drop it).
+    assert _run("score", path, "--rule", "mean", "--out", tmp_path / "a.xlsx")[0] == 0
+    f = tmp_path / "평가표" / "에너지분과" / "위원2.xlsx"
+    wb = openpyxl.load_workbook(f)
+    ws = wb["위원2"]
+    for r in ws.iter_rows():
+        if r[0].value == "Ⅱ-1-②":
+            for c in r[2:6]:
+                c.value = 0
+    wb.save(f)
+    code, out = _run("score", path, "--rule", "mean", "--out", tmp_path / "b.xlsx")
+    assert code == 0, out
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    changes = {
+        c.code: c
+        for c in compare(
+            read_scored(a), read_scored(b), read_scored_inputs(a), read_scored_inputs(b)
+        )
+    }
+    assert changes["Ⅱ-1-②"].causes == ("평가위원 위원2",)
+    assert all(c.causes == () for code, c in changes.items() if code != "Ⅱ-1-②")
+    assert any(c.displaced for c in changes.values())

@@ -32,3 +32,13 @@ def test_tasks_scored_for_the_first_time_and_removed() -> None:
     assert changes["A"].what == ("점수", "등급", "순위")
     assert changes["C"].what == ("삭제",)
     assert compare({}, new)[0].what == ("추가",)
+
+
+def test_the_changed_inputs_are_named_and_a_displaced_task_has_none() -> None:
+    old = {"A": _row("A", "90", "우수", 1), "B": _row("B", "85", "보통", 2)}
+    new = {"B": _row("B", "85", "우수", 1), "A": _row("A", "80", "보통", 2)}
+    before = {"A": {"평가위원 위원1": ("10",), "실적 A-1": ("5",)}, "B": {"평가위원 위원1": ("9",)}}
+    after = {"A": {"평가위원 위원1": ("2",), "실적 A-1": ("5",)}, "B": {"평가위원 위원1": ("9",)}}
+    changes = {c.code: c for c in compare(old, new, before, after)}
+    assert changes["A"].causes == ("평가위원 위원1",)
+    assert changes["B"].causes == () and changes["B"].displaced

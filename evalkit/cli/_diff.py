@@ -17,13 +17,18 @@ def _show(v: Any) -> str:
     return "-" if v is None else str(v)
 
 
-def print_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> int:
+def print_changes(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    old_inputs: Mapping[str, Any] | None = None,
+    new_inputs: Mapping[str, Any] | None = None,
+) -> int:
     """Print every moved task as a Korean table; return how many moved."""
     from rich.table import Table
 
     from .._diff import compare
 
-    changes = compare(old, new)
+    changes = compare(old, new, old_inputs, new_inputs)
     if not changes:
         out.print("바뀐 과제가 없습니다 (점수·등급·순위 모두 같음)")
         return 0
@@ -39,20 +44,22 @@ def print_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> int:
             f"{_show(a and a.grade)} → {_show(b and b.grade)}",
             f"{_show(a and a.rank)} → {_show(b and b.rank)}",
             ", ".join(c.what),
-            "자기 점수는 그대로, 다른 과제 변화로 밀림" if c.displaced else "",
+            "자기 점수는 그대로, 다른 과제 변화로 밀림"
+            if c.displaced
+            else ("바뀐 입력: " + ", ".join(c.causes) if c.causes else ""),
         )
     out.print(table)
     return len(changes)
 
 
-def read_previous(path: Path) -> Mapping[str, Any] | None:
-    """The scored workbook about to be overwritten, or None (absent or unreadable)."""
-    from ..workbooks import read_scored
+def read_previous(path: Path) -> tuple[Mapping[str, Any], Mapping[str, Any]] | None:
+    """The scored workbook about to be overwritten (rows, inputs), or None (absent, unreadable)."""
+    from ..workbooks import read_scored, read_scored_inputs
 
     if not path.is_file() or path.suffix.lower() != ".xlsx":
         return None
     try:
-        return read_scored(path)
+        return read_scored(path), read_scored_inputs(path)
     except EvalkitError:
         return None
 
@@ -63,10 +70,10 @@ def diff(
     new: Annotated[Path, typer.Argument(help="새 채점 결과 scores.xlsx")],
 ) -> None:
     """두 채점 결과를 비교해 점수·등급·순위가 바뀐 과제를 모두 보여 줍니다."""
-    from ..workbooks import read_scored
+    from ..workbooks import read_scored, read_scored_inputs
 
     try:
         a, b = read_scored(old), read_scored(new)
     except EvalkitError as exc:
         raise fail(exc, "diff") from None
-    print_changes(a, b)
+    print_changes(a, b, read_scored_inputs(old), read_scored_inputs(new))

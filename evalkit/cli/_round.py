@@ -100,7 +100,7 @@ def score(
     ] = False,
 ) -> None:
     """Score every task, rank into grades, print the ranking and write OUT."""
-    from ..workbooks import read_scored, write_scoreboard
+    from ..workbooks import read_scored, read_scored_inputs, write_scoreboard
     from ._diff import print_changes, read_previous
 
     run = score_run(rubric, results, panel, adjustments, by, rule, subcommittee, provisional)
@@ -114,4 +114,4 @@ def score(
     out.print(f"wrote {path}")
     if before is not None:
         out.rule(f"이전 {out_file.name}과(와) 달라진 점")
-        print_changes(before, read_scored(path))
+        print_changes(before[0], read_scored(path), before[1], read_scored_inputs(path))

@@ -62,3 +62,35 @@ def read_scored(path: str | Path) -> dict[str, TaskRow]:
             int(float(rank)) if rank else None,
         )
     return rows
+
+
+# The audit sheets whose rows tell which input of a task changed: sheet → (label, key columns).
+_INPUT_SHEETS = {
+    "실적 원자료": ("실적", 2),  # 과제코드, 지표 키 | 보고 실적, 보고 단위, …
+    "평가위원 점수": ("평가위원", 2),  # 과제코드, 평가위원 | criterion scores, …
+    "가감점": ("가감점", 1),
+}
+
+
+def read_scored_inputs(path: str | Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per task, the inputs the audit sheets recorded: ``{task: {"평가위원 위원1": row, …}}``.
+
+    Empty for a workbook without audit sheets (written before them, or as CSV).
+    """
+    sheets = _load(Path(path), [])
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for sheet in sheets or ():
+        spec = _INPUT_SHEETS.get(sheet.name or "")
+        if spec is None:
+            continue
+        label, keys = spec
+        for rec in sheet.rows[1:]:
+            values = tuple(_text(c) for c in rec)
+            if not values or not values[0]:
+                continue
+            name = label if keys == 1 else f"{label} {values[1]}"
+            task = out.setdefault(values[0], {})
+            # The drop mark follows from the others' scores: only the evaluator's own count.
+            own = values[keys:-1] if sheet.name == "평가위원 점수" else values[keys:]
+            task[name] = task.get(name, ()) + own  # a task's 가감점 rows together
+    return out
