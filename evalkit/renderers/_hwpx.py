@@ -127,7 +127,9 @@ class _HwpxWriter:
         return self.char(size, font=self.fonts.heading, bold=self.fonts.heading_bold, color=color)
 
     def run(self, text: str, char: int) -> str:
-        return f'<hp:run charPrIDRef="{char}"><hp:t>{esc(text)}</hp:t></hp:run>'
+        """A run of one character shape; a newline in *text* is a line break (Shift+Enter)."""
+        body = "<hp:lineBreak/>".join(esc(line) for line in text.split("\n"))
+        return f'<hp:run charPrIDRef="{char}"><hp:t>{body}</hp:t></hp:run>'
 
     def para(
         self, runs: str, shape: ParaShape, *, end_char: int | None = None, in_cell: bool = False
