@@ -1,4 +1,8 @@
-"""Developer sessions: nox -s lint typecheck tests (also: demo, bench)."""
+"""Developer sessions: nox -s lint typecheck tests (also: demo, bench).
+
+Each gate runs the same commands as `bash scripts/run.sh test` (scripts/gates.sh), inside the
+session's own environment.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,27 @@ nox.options.reuse_existing_virtualenvs = True
 PY = "3.11"
 
 
+def _gate(session: nox.Session, gate: str) -> None:
+    python = f"{session.virtualenv.bin}/python"
+    session.run("bash", "scripts/gates.sh", gate, *session.posargs, env={"PY": python})
+
+
 @nox.session(python=PY)
 def tests(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
-    session.run("pytest", "-n", "2", *session.posargs, env={"HYPOTHESIS_PROFILE": "ci"})
+    _gate(session, "tests")
 
 
 @nox.session(python=PY)
 def lint(session: nox.Session) -> None:
     session.install("ruff")
-    session.run("ruff", "check", "evalkit", "tests", "benchmarks", "noxfile.py")
-    session.run("ruff", "format", "--check", "evalkit", "tests", "benchmarks", "noxfile.py")
+    _gate(session, "lint")
 
 
 @nox.session(python=PY)
 def typecheck(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
-    session.run("mypy", "evalkit")
+    _gate(session, "typecheck")
 
 
 @nox.session(python=PY)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+PercentLike = int | float | str | Decimal
 
 TiePolicy = Literal["upper", "lower"]
 
@@ -77,10 +80,16 @@ class GradeScheme(BaseModel):
 
     @classmethod
     def from_percentages(
-        cls, items: dict[str, int | str | Decimal] | list[tuple[str, int]], **kwargs: object
+        cls,
+        items: Mapping[str, PercentLike] | Sequence[tuple[str, PercentLike]],
+        **kwargs: object,
     ) -> GradeScheme:
-        """Build a scheme from ``{"A": 30, "B": 70}`` (best first)."""
-        pairs = list(items.items()) if isinstance(items, dict) else list(items)
+        """Build a scheme from ``{"A": 30, "B": 70}`` (best first).
+
+        A float is read by its shortest decimal form (``37.5`` is exactly 37.5 %), never by its
+        binary value.
+        """
+        pairs = list(items.items()) if isinstance(items, Mapping) else list(items)
         grades = tuple(GradeDefinition(name=n, percent=Decimal(str(p))) for n, p in pairs)
         return cls.model_validate({"grades": grades, **kwargs})
 

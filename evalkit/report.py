@@ -16,11 +16,12 @@ Outputs are reproducible: the same scoreboard gives byte-identical files.
 from __future__ import annotations
 
 import os
+import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from ._errors import InputError, Problem
+from . import _errors
 from ._report import (
     Block,
     Bullet,
@@ -35,8 +36,10 @@ from ._report import (
     TaskLine,
     build_report,
 )
-from ._scoring import Scoreboard
 from .renderers import ReportFonts, _fonts
+
+if typing.TYPE_CHECKING:
+    from ._scoring import Scoreboard
 
 __all__ = [
     "FORMATS",
@@ -114,9 +117,9 @@ def _formats(formats: Sequence[str] | str) -> list[str]:
     wanted = [f.strip().lower().lstrip(".") for f in items if f.strip()]
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
-        raise InputError(
+        raise _errors.InputError(
             [
-                Problem(
+                _errors.Problem(
                     f"unknown report format(s): {', '.join(bad) or '(none)'}",
                     field="formats",
                     fix="use docx, pdf or docx,pdf",

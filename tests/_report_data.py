@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -119,7 +120,7 @@ def texts(report: Report) -> str:
     return "\n".join(report.iter_text())
 
 
-def task_blocks(report: Report, code: str) -> list[object]:
+def task_blocks(report: Report, code: str) -> Sequence[object]:
     blocks = next(
         list(s.blocks)
         for s in report.sections
@@ -133,5 +134,5 @@ def task_blocks(report: Report, code: str) -> list[object]:
     return blocks[start:end]
 
 
-def tables(blocks: list[object]) -> list[Table]:
+def tables(blocks: Sequence[object]) -> list[Table]:
     return [b for b in blocks if isinstance(b, Table)]

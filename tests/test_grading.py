@@ -354,7 +354,7 @@ def test_nan_in_a_float_series_and_array() -> None:
 def test_empty_input_gives_an_empty_result(empty: Any) -> None:
     out = assign_grades(empty)
     assert len(out) == 0 and out.name == "grade"
-    assert list(out.dtype.categories) == list(reversed(G))
+    assert list(out.cat.categories) == list(reversed(G))
 
 
 def test_input_shape_errors() -> None:

@@ -158,7 +158,11 @@ def test_hwp_page_and_text_conventions(document: Any) -> None:
         for n in ("EK Section", "EK Heading", "EK Task")
     }
     assert outline == {"EK Section": "0", "EK Heading": "1", "EK Task": "2"}
-    starts = {p.text[:2] for p in document.paragraphs if p.style.name.startswith("EK Bullet")}
+    starts = {
+        p.text[:2]
+        for p in document.paragraphs
+        if p.style is not None and p.style.name.startswith("EK Bullet")
+    }
     assert {"□\t", "ㅇ\t", "*\t"} <= starts
     # the cover goes without a page number; later pages print "- N -"
     assert first.different_first_page_header_footer
@@ -272,14 +276,16 @@ def test_toc_and_kept_lines_follow_the_model(
     if flip:
         report = flipped_layout(report)
     document = docx.Document(str(render_docx(report, tmp_path / "r.docx")))
-    toc = [p.text for p in document.paragraphs if p.style.name == "EK TOC 2"]
+    toc = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "EK TOC 2"
+    ]
     blocks = [b for s in report.sections for b in s.blocks]
     assert toc == [f"{b.number} {b.text}" for b in blocks if isinstance(b, Heading) and b.in_toc]
     assert ("1. 평가 대상" in toc) != flip
     kept = [
         p.paragraph_format.keep_with_next is True
         for p in document.paragraphs
-        if p.style.name.startswith("EK Bullet")
+        if p.style is not None and p.style.name.startswith("EK Bullet")
     ]
     assert kept == [b.keep_with_next for b in blocks if isinstance(b, Bullet)]
     assert any(kept) and not all(kept)

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _report_data import HOSTILE, hostile_rubric, mini_scoreboard, motie_scoreboard
 from lxml import etree
-from test_report_model import HOSTILE, hostile_rubric, mini_scoreboard, motie_scoreboard
 
 import evalkit
 from evalkit._errors import EvalkitError
-from evalkit._report_model import Report, Table
+from evalkit._report import Report, Table
 from evalkit.renderers._hwpx import HwpxFonts, check_hwpx, render_hwpx_bytes
 from evalkit.report import build_report
 

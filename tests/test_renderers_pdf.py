@@ -88,7 +88,7 @@ def test_pages_fonts_and_metadata(annual_pdf: bytes) -> None:
     assert len(wide) == 1 and "관리과제별 평정점수 및 등급" in wide[0].extract_text()
     fonts = set()
     for page in reader.pages:
-        for f in page["/Resources"]["/Font"].values():
+        for f in page["/Resources"]["/Font"].values():  # type: ignore[index]
             fonts.add(str(f.get_object()["/BaseFont"]))
     assert any("NanumMyeongjo" in f for f in fonts) and any("NanumGothic" in f for f in fonts)
     meta = reader.metadata

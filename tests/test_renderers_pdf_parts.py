@@ -125,14 +125,14 @@ def outline(reader: pypdf.PdfReader) -> list[tuple[int, str, int, float]]:
     return out
 
 
-def destinations(reader: pypdf.PdfReader) -> dict[str, tuple[int, float]]:
+def destinations(reader: pypdf.PdfReader) -> dict[str, tuple[int | None, float]]:
     return {
         name: (reader.get_destination_page_number(d), round(float(d.top), 1))
         for name, d in reader.named_destinations.items()
     }
 
 
-def links(reader: pypdf.PdfReader) -> list[tuple[int, tuple[float, ...], int]]:
+def links(reader: pypdf.PdfReader) -> list[tuple[int, tuple[float, ...], int | None]]:
     """(page, rectangle, target page) of each link, whether it names its target or not."""
     named = destinations(reader)
     out = []

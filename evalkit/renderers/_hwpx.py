@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from .._errors import EvalkitError
-from .._report_model import (
+from .._report import (
     Bullet,
     Chart,
     Heading,
