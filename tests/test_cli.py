@@ -168,14 +168,13 @@ def test_demo_runs_the_2024_example(tmp_path: Path) -> None:
 def test_report_passes_jobs_to_the_pdf_renderer(tmp_path: Path, monkeypatch: Any) -> None:
     seen: list[int | None] = []
 
-    def fake_pdf(report: Any, path: Any, **kwargs: Any) -> Path:
-        seen.append(kwargs["jobs"])
-        Path(path).write_bytes(b"%PDF-")
-        return Path(path)
+    def fake_pdf(report: Any, options: Any, progress: Any = None) -> bytes:
+        seen.append(options.jobs)
+        return b"%PDF-"
 
-    import evalkit.report
+    from evalkit.renderers import RENDERERS
 
-    monkeypatch.setattr(evalkit.report, "render_pdf", fake_pdf)
+    monkeypatch.setattr(RENDERERS["pdf"], "render", fake_pdf)
     args = _score_args(tmp_path / "r")
     result = runner.invoke(app, ["report", *args, "--format", "pdf", "--jobs", "1"])
     assert result.exit_code == 0, result.output

@@ -146,7 +146,8 @@ def test_hwp_page_and_text_conventions(document: Any) -> None:
     first = document.sections[0]
     assert abs(first.page_width - Mm(210)) < Mm(0.1) and abs(first.page_height - Mm(297)) < Mm(0.1)
     assert abs(first.left_margin - Mm(20)) < Mm(0.1) and abs(first.right_margin - Mm(20)) < Mm(0.1)
-    assert abs(first.top_margin - Mm(15)) < Mm(0.1) and abs(first.bottom_margin - Mm(15)) < Mm(0.1)
+    # the house style's margins: 15 mm top, 17 mm bottom (the page number sits in it), as the PDF
+    assert abs(first.top_margin - Mm(15)) < Mm(0.1) and abs(first.bottom_margin - Mm(17)) < Mm(0.1)
     normal = document.styles["Normal"]
     assert normal.font.size == Pt(15) and normal.paragraph_format.line_spacing == 1.6
     before = [document.styles[f"EK Bullet {i}"].paragraph_format.space_before for i in (1, 2, 3, 4)]

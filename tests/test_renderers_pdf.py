@@ -24,9 +24,9 @@ from _report_data import (
 import evalkit
 from evalkit import EvalkitError
 from evalkit._report import MARKERS, Bullet, Chart, ChartSeries, Heading, Table
-from evalkit.renderers import _fonts, _pdf
+from evalkit.renderers import _fonts, _pdf_html
 from evalkit.renderers._chart import render_chart
-from evalkit.renderers._pdf import TEMPLATES, render_html, restricted_fetcher
+from evalkit.renderers._pdf_html import render_html, restricted_fetcher, templates_dir
 from evalkit.report import ReportFonts, build_report, render_pdf, write_reports
 
 needs_hangul_font = pytest.mark.skipif(
@@ -124,7 +124,7 @@ def test_user_text_prints_literally(tmp_path: Path) -> None:
 
 def test_fetcher_only_serves_report_templates(tmp_path: Path) -> None:
     fetch = restricted_fetcher({"chart.svg": (b"<svg/>", "image/svg+xml")})
-    css = fetch.fetch((TEMPLATES / "report.css").as_uri())
+    css = fetch.fetch((templates_dir() / "report.css").as_uri())
     assert b"@page" in css.read()
     assert fetch.fetch("evalkit-resource:chart.svg").read() == b"<svg/>"
     secret = tmp_path / "secret.css"
@@ -132,7 +132,7 @@ def test_fetcher_only_serves_report_templates(tmp_path: Path) -> None:
     blocked = [
         secret.as_uri(),
         "file:///etc/passwd",
-        (TEMPLATES / ".." / "pyproject.toml").as_uri(),
+        (templates_dir() / ".." / "pyproject.toml").as_uri(),
         "http://example.com/x.css",
         "https://example.com/x.png",
         "evalkit-resource:other.svg",
@@ -149,7 +149,7 @@ def test_network_and_local_files_are_not_loaded(tmp_path: Path) -> None:
     from weasyprint import HTML
 
     secret = tmp_path / "secret.png"
-    secret.write_bytes((TEMPLATES / "report.css").read_bytes())
+    secret.write_bytes((templates_dir() / "report.css").read_bytes())
     html = (
         f'<link rel="stylesheet" href="http://127.0.0.1:9/x.css"><p>x</p>'
         f'<img src="{secret.as_uri()}"><img src="file:///etc/hostname">'
@@ -163,7 +163,7 @@ def test_network_and_local_files_are_not_loaded(tmp_path: Path) -> None:
         return original(url, headers)
 
     fetch.fetch = spy
-    doc = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetch).render()
+    doc = HTML(string=html, base_url=str(templates_dir()) + "/", url_fetcher=fetch).render()
     assert len(doc.pages) == 1 and len(seen) == 3  # asked, refused, page still rendered
 
 
@@ -286,11 +286,11 @@ def test_our_user_agent_stylesheet_gives_the_same_pages(
 
     report = build_report(sb)
     fonts = _fonts.pdf_fonts()
-    resources, urls = _pdf.chart_resources(report, fonts)
+    resources, urls = _pdf_html.chart_resources(report, fonts)
     html = render_html(report, fonts, urls)
-    ours = _pdf.html_document(html, resources).render()
+    ours = _pdf_html.html_document(html, resources).render()
     stock = weasyprint.HTML(
-        string=html, base_url=str(TEMPLATES) + "/", url_fetcher=restricted_fetcher(resources)
+        string=html, base_url=str(templates_dir()) + "/", url_fetcher=restricted_fetcher(resources)
     ).render()
     assert len(ours.pages) == len(stock.pages)
     a, b = ours.write_pdf(), stock.write_pdf()
@@ -308,8 +308,8 @@ def test_columns_take_the_models_widths(sb: evalkit.Scoreboard) -> None:
 
     report = build_report(sb)
     fonts = _fonts.pdf_fonts()
-    resources, urls = _pdf.chart_resources(report, fonts)
-    doc = _pdf.html_document(render_html(report, fonts, urls), resources).render()
+    resources, urls = _pdf_html.chart_resources(report, fonts)
+    doc = _pdf_html.html_document(render_html(report, fonts, urls), resources).render()
 
     def tables(box: Any) -> list[Any]:
         if isinstance(box, TableBox):
@@ -334,7 +334,9 @@ def test_columns_take_the_models_widths(sb: evalkit.Scoreboard) -> None:
 
 def test_prose_collapses_spaces_keeps_line_breaks_and_escapes() -> None:
     """Bullets are set in ``white-space: pre-wrap`` (for the tab after the marker)."""
-    assert str(_pdf._prose("  가  나\t다 \n <b>라</b> ")) == "가 나 다<br/>&lt;b&gt;라&lt;/b&gt;"
+    assert (
+        str(_pdf_html._prose("  가  나\t다 \n <b>라</b> ")) == "가 나 다<br/>&lt;b&gt;라&lt;/b&gt;"
+    )
 
 
 def text_lines(pdf: Path) -> list[list[tuple[float, str]]]:
@@ -375,15 +377,15 @@ def test_bullet_text_hangs_under_the_first_lines_text(
 
 def test_gc_paused_restores_the_collector() -> None:
     assert gc.isenabled()
-    with _pdf.gc_paused():
+    with _pdf_html.gc_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
-    with _pdf.gc_paused(collect=False):
+    with _pdf_html.gc_paused(collect=False):
         assert not gc.isenabled()
     assert gc.isenabled()
     gc.disable()
     try:
-        with _pdf.gc_paused():
+        with _pdf_html.gc_paused():
             pass
         assert not gc.isenabled()  # left as the caller had it
     finally:

@@ -21,7 +21,7 @@ from test_renderers_pdf import needs_hangul_font, page_images
 import evalkit
 from evalkit import EvalkitError
 from evalkit._report import Heading, Report, TaskHeading
-from evalkit.renderers import _pdf, _pdf_parts
+from evalkit.renderers import _pdf, _pdf_html, _pdf_parts
 from evalkit.renderers._fonts import pdf_fonts
 from evalkit.report import build_report, render_pdf
 
@@ -50,7 +50,7 @@ def in_parts(report: Report, jobs: int) -> bytes:
 # -- the plan --------------------------------------------------------------------------------
 
 
-def flatten(plan: list[tuple[_pdf.Slice, ...]]) -> list[tuple[str, int]]:
+def flatten(plan: list[tuple[_pdf_html.Slice, ...]]) -> list[tuple[str, int]]:
     return [
         (sl.section.anchor, i) for part in plan for sl in part for i in range(sl.start, sl.stop)
     ]
@@ -90,9 +90,9 @@ def test_plan_cuts_at_the_task_nearest_to_an_even_share(motie: Report) -> None:
 
 
 def test_small_reports_and_one_job_render_in_one_piece(mini: Report, motie: Report) -> None:
-    whole = [_pdf.whole_body(mini)]
+    whole = [_pdf_html.whole_body(mini)]
     assert _pdf_parts.plan_parts(mini, 2) == whole  # 7 tasks: not worth a process
-    assert _pdf_parts.plan_parts(motie, 1) == [_pdf.whole_body(motie)]
+    assert _pdf_parts.plan_parts(motie, 1) == [_pdf_html.whole_body(motie)]
     assert len(_pdf_parts.plan_parts(mini, 3, min_weight=0)) == 3
 
 

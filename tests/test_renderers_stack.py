@@ -62,3 +62,15 @@ def test_deep_busy_calls_stay_in_one_chunk() -> None:
     assert roomy < 200, (roomy, plain)
     if sys.version_info < (3, 13) and sys.implementation.name == "cpython":
         assert plain > 20 * roomy + 2000, (roomy, plain)  # thousands of calls cross one
+
+
+def test_only_interpreters_that_need_room_get_it() -> None:
+    def plain() -> int:
+        return 1
+
+    wrapped = with_stack_room(plain)
+    if _stack.NEEDED:
+        assert wrapped is not plain and wrapped() == 1
+    else:
+        assert wrapped is plain
+    assert (sys.implementation.name == "cpython" and sys.version_info < (3, 13)) == _stack.NEEDED

@@ -18,6 +18,7 @@ from .._errors import EvalkitError, InputError, Problem
 from .._loader import ValidationReport, load_rubric, validate_rubric
 from .._numbers import fmt
 from .._rubric import Rubric
+from ..renderers import format_help
 
 app = typer.Typer(
     name="evalkit",
@@ -86,7 +87,13 @@ PanelOpt = Annotated[
 ]
 AdjustmentsOpt = Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")]
 ByOpt = Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")]
-FormatOpt = Annotated[str, typer.Option("--format", help="docx, pdf or docx,pdf")]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        help=f"보고서 형식, 쉼표로 여럿: {format_help()}",
+    ),
+]
 JobsOpt = Annotated[
     int | None,
     typer.Option(
@@ -215,9 +222,11 @@ def render_reports(
 
 
 def parse_formats(text: str) -> list[str]:
-    fmts = [f.strip().lower() for f in text.split(",") if f.strip()]
-    bad = [f for f in fmts if f not in ("docx", "pdf")]
-    if bad or not fmts:
-        err.print(f"unknown format(s) {', '.join(bad) or text!r}; use docx, pdf or docx,pdf")
-        raise typer.Exit(2)
-    return fmts
+    """The formats of ``--format``, checked against the renderer registry."""
+    from ..report import parse_formats as parse
+
+    try:
+        return parse(text)
+    except EvalkitError as exc:
+        fail(exc, "--format")
+        raise typer.Exit(2) from None

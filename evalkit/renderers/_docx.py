@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
+from .._files import fixed_zip
 from .._report import (
     Bullet,
     Chart,
@@ -30,132 +29,33 @@ from .._report import (
     Table,
     TaskHeading,
 )
-from . import atomic_write
+from ._base import Progress, Renderer, RenderOptions
+from ._docx_xml import (
+    _JC,
+    HEAVY,
+    INNER,
+    MARGIN_BOTTOM,
+    MARGIN_LR,
+    MARGIN_TOP,
+    MM,
+    OUTER,
+    PAGE_H,
+    PAGE_W,
+    TEXT_W,
+    W_NS,
+    S,
+    _border,
+    _esc,
+    _fonts_xml,
+    _p,
+    _rpr,
+    _run,
+    _tbl_open,
+    _tc,
+    _widths,
+)
 from ._fonts import ReportFonts
-
-# Layout constants (twips: 1 pt = 20, 1 mm ≈ 56.69)
-_MM = 1440 / 25.4
-PAGE_W, PAGE_H = round(210 * _MM), round(297 * _MM)
-MARGIN_LR, MARGIN_TB = round(20 * _MM), round(15 * _MM)
-TEXT_W = PAGE_W - 2 * MARGIN_LR
-BODY_PT = 15.0
-NOTE_PT = 13.0
-TABLE_PT = 11.0
-TABLE_SMALL_PT = 9.5
-TITLE_PT = 22.0
-HEADER_FILL = "D9E1F2"  # shaded header row
-LABEL_FILL = "E7E6E6"  # label cells of form tables
-TOTAL_FILL = "F2F2F2"  # 합계 rows
-DARK = "1F3864"  # section numeral bar
-OUTER, INNER = 12, 4  # border sizes in eighths of a point (1.5 pt, 0.5 pt)
-
-# Ladder: level → (style, marker position pt, hanging pt, space before pt)
-_LADDER: dict[int, tuple[str, float, float, float]] = {
-    1: ("EK Bullet 1", 0, 20, 10),
-    2: ("EK Bullet 2", 15, 19, 8),
-    3: ("EK Bullet 3", 31, 14, 6),
-    4: ("EK Bullet 4", 42, 14, 4),
-}
-
-_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _esc(text: str) -> str:
-    text = _BAD_XML.sub("", text)
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
-
-
-def _fonts_xml(name: str) -> str:
-    n = _esc(name)
-    return f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}" w:hint="eastAsia"/>'
-
-
-def _rpr(
-    font: str | None = None, size: float | None = None, bold: bool = False, color: str | None = None
-) -> str:
-    parts = []
-    if font:
-        parts.append(_fonts_xml(font))
-    if bold:
-        parts.append("<w:b/><w:bCs/>")
-    if color:
-        parts.append(f'<w:color w:val="{color}"/>')
-    if size:
-        hp = round(size * 2)
-        parts.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
-    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
-
-
-def _run(text: str, rpr: str = "") -> str:
-    out: list[str] = []
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            out.append("<w:br/>")
-        for j, piece in enumerate(line.split("\t")):
-            if j:
-                out.append("<w:tab/>")
-            if piece:
-                out.append(f'<w:t xml:space="preserve">{_esc(piece)}</w:t>')
-    return f"<w:r>{rpr}{''.join(out)}</w:r>"
-
-
-def _p(runs: str, style: str | None = None, *, jc: str | None = None, ppr: str = "") -> str:
-    # python-docx gives an added style the id of its name without spaces
-    head = f'<w:pStyle w:val="{style.replace(" ", "")}"/>' if style else ""
-    tail = f'<w:jc w:val="{jc}"/>' if jc else ""
-    inner = head + ppr + tail
-    return f"<w:p>{f'<w:pPr>{inner}</w:pPr>' if inner else ''}{runs}</w:p>"
-
-
-def _border(side: str, size: int, color: str = "000000", val: str = "single") -> str:
-    if size == 0:
-        return f'<w:{side} w:val="nil"/>'
-    return f'<w:{side} w:val="{val}" w:sz="{size}" w:space="0" w:color="{color}"/>'
-
-
-def _widths(rel: tuple[int, ...], total: int = TEXT_W) -> list[int]:
-    s = sum(rel)
-    ws = [round(total * r / s) for r in rel]
-    ws[-1] += total - sum(ws)
-    return ws
-
-
-def _tbl_open(widths: list[int], borders: str, *, indent: int = 0) -> str:
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    return (
-        f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        f'<w:jc w:val="center"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
-        f"<w:tblBorders>{borders}</w:tblBorders>"
-        '<w:tblLayout w:type="fixed"/><w:tblCellMar>'
-        '<w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-        '<w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
-        '</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>"
-    )
-
-
-def _tc(
-    width: int,
-    content: str,
-    *,
-    fill: str | None = None,
-    borders: str = "",
-    valign: str = "center",
-    margins: str = "",
-) -> str:
-    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    tcb = f"<w:tcBorders>{borders}</w:tcBorders>" if borders else ""
-    mar = f"<w:tcMar>{margins}</w:tcMar>" if margins else ""
-    return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{tcb}{shd}{mar}'
-        f'<w:vAlign w:val="{valign}"/></w:tcPr>{content}</w:tc>'
-    )
-
-
-_JC = {"left": "left", "center": "center", "right": "right"}
+from ._style import PT_PER_PX
 
 
 class _DocxWriter:
@@ -182,9 +82,9 @@ class _DocxWriter:
         sec = self.doc.sections[0]
         sec.page_width, sec.page_height = Twips(PAGE_W), Twips(PAGE_H)
         sec.left_margin = sec.right_margin = Twips(MARGIN_LR)
-        sec.top_margin = sec.bottom_margin = Twips(MARGIN_TB)
-        sec.header_distance = Twips(round(8 * _MM))
-        sec.footer_distance = Twips(round(7 * _MM))
+        sec.top_margin, sec.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
+        sec.header_distance = Twips(round(8 * MM))
+        sec.footer_distance = Twips(round(7 * MM))
         sec.different_first_page_header_footer = self.report.has_cover
         footer = sec.footer.paragraphs[0]
         footer.style = self._style_later("EK Footer")
@@ -209,7 +109,7 @@ class _DocxWriter:
         from docx.oxml import parse_xml
 
         if not xml.startswith("<w:tbl "):
-            xml = re.sub(r"^<(w:\w+)", rf"<\1 {_W}", xml, count=1)
+            xml = re.sub(r"^<(w:\w+)", rf"<\1 {W_NS}", xml, count=1)
         return parse_xml(xml)
 
     def _set_fonts(
@@ -256,9 +156,9 @@ class _DocxWriter:
             lang.set(qn("w:eastAsia"), "ko-KR")
 
         normal = self.doc.styles["Normal"]
-        self._set_fonts(normal, f.body, BODY_PT)
+        self._set_fonts(normal, f.body, S.body_pt)
         pf = normal.paragraph_format
-        pf.line_spacing = 1.6
+        pf.line_spacing = S.body_line
         pf.space_after = Pt(0)
         pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         pf.widow_control = True
@@ -270,7 +170,7 @@ class _DocxWriter:
             *,
             bold: bool | None = None,
             align: Any = None,
-            line: float = 1.6,
+            line: float = S.body_line,
             before: float = 0,
             after: float = 0,
             keep: bool = False,
@@ -292,15 +192,20 @@ class _DocxWriter:
 
         center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
         heading_bold = True if f.heading_bold else None
-        para("EK Title", f.heading, TITLE_PT, bold=heading_bold, align=center, line=1.3)
-        para("EK Cover", f.heading, 18, bold=heading_bold, align=center, line=1.3)
+        para("EK Title", f.heading, S.title_pt, bold=heading_bold, align=center, line=1.3)
+        para("EK Cover", f.heading, S.cover_sub_pt, bold=heading_bold, align=center, line=1.3)
         para(
-            "EK Section", f.heading, 18, bold=heading_bold, align=WD_ALIGN_PARAGRAPH.LEFT, line=1.1
+            "EK Section",
+            f.heading,
+            S.section_pt,
+            bold=heading_bold,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+            line=1.1,
         )
         para(
             "EK Heading",
             f.heading,
-            16,
+            S.heading_pt,
             bold=heading_bold,
             before=16,
             after=2,
@@ -313,35 +218,35 @@ class _DocxWriter:
         for name, level in (("EK Section", 0), ("EK Heading", 1), ("EK Task", 2)):
             ppr = self.doc.styles[name].element.get_or_add_pPr()
             ppr.get_or_add_outlineLvl().set(qn("w:val"), str(level))
-        for level, (name, pos, hang, before) in _LADDER.items():
-            size = NOTE_PT if level == 4 else BODY_PT
+        for level, rung in S.ladder.items():
+            size = S.note_pt if level == 4 else S.body_pt
             font = f.note if level == 4 else f.body
             para(
-                name,
+                f"EK Bullet {level}",
                 font,
                 size,
-                before=before,
-                left=pos + hang,
-                first=-hang,
-                line=1.3 if level == 4 else 1.6,
+                before=rung.before_pt,
+                left=rung.marker_pt + rung.hang_pt,
+                first=-rung.hang_pt,
+                line=S.note_line if level == 4 else S.body_line,
                 align=WD_ALIGN_PARAGRAPH.LEFT if level == 4 else None,
             )
         para(
             "EK Note",
             f.note,
-            NOTE_PT,
+            S.note_pt,
             before=4,
-            left=16,
-            first=-16,
-            line=1.3,
+            left=S.note_hang_px * PT_PER_PX,
+            first=-S.note_hang_px * PT_PER_PX,
+            line=S.note_line,
             align=WD_ALIGN_PARAGRAPH.LEFT,
         )
-        para("EK Table", f.note, TABLE_PT, align=center, line=1.15)
-        para("EK Table Small", f.note, TABLE_SMALL_PT, align=center, line=1.1)
+        para("EK Table", f.note, S.table_pt, align=center, line=1.15)
+        para("EK Table Small", f.note, S.table_small_pt, align=center, line=1.1)
         para(
             "EK Caption",
             f.note,
-            12,
+            S.caption_pt,
             bold=True,
             align=center,
             before=10,
@@ -349,22 +254,22 @@ class _DocxWriter:
             keep=True,
             line=1.2,
         )
-        para("EK Unit", f.note, 10, align=right, keep=True, line=1.1, after=1)
-        para("EK Footer", f.body, 11, align=center, line=1.0)
+        para("EK Unit", f.note, S.unit_pt, align=right, keep=True, line=1.1, after=1)
+        para("EK Footer", f.body, S.footer_pt, align=center, line=1.0)
         para(
             "EK TOC 1",
             f.heading,
-            15,
+            S.toc_l1_pt,
             bold=heading_bold,
             before=12,
             line=1.5,
             align=WD_ALIGN_PARAGRAPH.LEFT,
         )
-        para("EK TOC 2", f.body, 13, left=28, line=1.5, align=WD_ALIGN_PARAGRAPH.LEFT)
+        para("EK TOC 2", f.body, S.toc_l2_pt, left=28, line=1.5, align=WD_ALIGN_PARAGRAPH.LEFT)
         para("EK Figure", f.note, 10, align=center, before=4, line=1.0)
         brk = para("EK Break", f.body, 1, line=1.0)
         brk.paragraph_format.page_break_before = True
-        sp = para("EK Spacer", f.body, BODY_PT, line=1.0)
+        sp = para("EK Spacer", f.body, S.body_pt, line=1.0)
         sp.paragraph_format.keep_with_next = False
 
     # -- output -------------------------------------------------------------------------------
@@ -387,12 +292,12 @@ class _DocxWriter:
             f'<w:bookmarkStart w:id="{i}" w:name="{_esc(name)}"/>{inner}<w:bookmarkEnd w:id="{i}"/>'
         )
 
-    def boxed_title(self, lines: tuple[str, ...]) -> None:
+    def boxed_title(self, lines: tuple[str, ...], size: float | None = None) -> None:
         text = "\n".join(lines)
-        thick = "".join(_border(s, 24, DARK) for s in ("top", "left", "bottom", "right"))
+        thick = "".join(_border(s, 24, S.dark) for s in ("top", "left", "bottom", "right"))
         cell = _tc(
             self.text_w,
-            _p(_run(text), "EK Title"),
+            _p(_run(text, _rpr(size=size)), "EK Title"),
             margins=('<w:top w:w="260" w:type="dxa"/><w:bottom w:w="260" w:type="dxa"/>'),
         )
         self.add(_tbl_open([self.text_w], thick) + f"<w:tr>{cell}</w:tr></w:tbl>")
@@ -448,12 +353,24 @@ class _DocxWriter:
             self.add(_p(_run(r.subtitle), "EK Cover"))
         self.spacer(300 if not r.issued else 250)
         if r.issued:
-            self.add(_p(_run(r.issued), "EK Cover", ppr='<w:spacing w:after="600"/>'))
-        self.add(_p(_run(r.organisation, _rpr(size=20)), "EK Cover"))
+            self.add(
+                _p(
+                    _run(r.issued, _rpr(size=S.cover_issued_pt)),
+                    "EK Cover",
+                    ppr='<w:spacing w:after="600"/>',
+                )
+            )
+        self.add(_p(_run(r.organisation, _rpr(size=S.cover_org_pt)), "EK Cover"))
 
     def toc(self) -> None:
         self.page_break()
-        self.add(_p(_run("목   차", _rpr(size=20)), "EK Cover", ppr='<w:spacing w:after="360"/>'))
+        self.add(
+            _p(
+                _run("목   차", _rpr(size=S.toc_title_pt)),
+                "EK Cover",
+                ppr='<w:spacing w:after="360"/>',
+            )
+        )
         for sec in self.report.sections:
             link = f'<w:hyperlink w:anchor="{sec.anchor}">{_run(sec.toc_label)}</w:hyperlink>'
             self.add(_p(link, "EK TOC 1"))
@@ -462,8 +379,8 @@ class _DocxWriter:
                     self.add(_p(_run(f"{b.number} {b.text}"), "EK TOC 2"))
 
     def section_heading(self, sec: Section) -> None:
-        num_w = round((24 if sec.appendix else 14) * _MM)
-        ws = [num_w, round(3 * _MM), self.text_w - num_w - round(3 * _MM)]
+        num_w = round((24 if sec.appendix else 14) * MM)
+        ws = [num_w, round(3 * MM), self.text_w - num_w - round(3 * MM)]
         none = "".join(
             _border(s, 0) for s in ("top", "left", "bottom", "right", "insideH", "insideV")
         )
@@ -477,14 +394,16 @@ class _DocxWriter:
                 jc="center",
                 ppr=keep,
             ),
-            fill=DARK,
+            fill=S.dark,
         )
         gap = _tc(ws[1], _p("", "EK Table", ppr=keep))
         title = _tc(
-            ws[2], _p(_run(sec.title), "EK Section", ppr=keep), borders=_border("bottom", 18, DARK)
+            ws[2],
+            _p(_run(sec.title), "EK Section", ppr=keep),
+            borders=_border("bottom", HEAVY, S.dark),
         )
         self.add(
-            _tbl_open(ws, none) + f'<w:tr><w:trPr><w:trHeight w:val="{round(12 * _MM)}"/>'
+            _tbl_open(ws, none) + f'<w:tr><w:trPr><w:trHeight w:val="{round(12 * MM)}"/>'
             f"</w:trPr>{num}{gap}{title}</w:tr></w:tbl>"
         )
         self.spacer(4, keep=True)
@@ -495,7 +414,7 @@ class _DocxWriter:
         self.add(_p(_run(f"{h.number} {h.text}"), "EK Heading"))
 
     def bullet(self, b: Bullet, *, keep: bool = False) -> None:
-        style = _LADDER[b.level][0]
+        style = f"EK Bullet {b.level}"
         runs = _run(f"{b.marker}\t")
         strong = _rpr(font=self.fonts.heading, bold=self.fonts.heading_bold)
         if b.lead:
@@ -511,12 +430,12 @@ class _DocxWriter:
             self.page_break()
         else:
             self.spacer(6)
-        code_w = round(26 * _MM)
+        code_w = round(26 * MM)
         ws = [code_w, self.text_w - code_w]
         borders = (
-            _border("top", 18, DARK)
+            _border("top", HEAVY, S.dark)
             + _border("left", 0)
-            + _border("bottom", 18, DARK)
+            + _border("bottom", HEAVY, S.dark)
             + _border("right", 0)
             + _border("insideH", 0)
             + _border("insideV", INNER)
@@ -525,12 +444,12 @@ class _DocxWriter:
         code = _tc(
             ws[0],
             _p(self.bookmark(t.anchor, _run(t.code)), "EK Task", jc="center", ppr=keep),
-            fill=HEADER_FILL,
+            fill=S.header_fill,
         )
         name = _tc(ws[1], _p(_run(t.name), "EK Task", ppr=keep))
         self.add(
             _tbl_open(ws, borders) + f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="'
-            f'{round(10 * _MM)}"/></w:trPr>{code}{name}</w:tr></w:tbl>'
+            f'{round(10 * MM)}"/></w:trPr>{code}{name}</w:tr></w:tbl>'
         )
         self.spacer(2, keep=True)
 
@@ -562,7 +481,7 @@ class _DocxWriter:
                 _tc(
                     w,
                     _p(_run(h, bold), style, jc="center", ppr="<w:keepNext/>"),
-                    fill=HEADER_FILL,
+                    fill=S.header_fill,
                     borders=_border("bottom", 8),
                 )
                 for w, h in zip(ws, t.header, strict=True)
@@ -575,7 +494,7 @@ class _DocxWriter:
             parts = []
             for j, (w, text) in enumerate(zip(ws, row, strict=True)):
                 label = t.form and j % 2 == 0
-                fill = LABEL_FILL if label else TOTAL_FILL if total else None
+                fill = S.label_fill if label else S.total_fill if total else None
                 jc = "center" if label else _JC[t.align[j]]
                 rpr = bold if (label or total) else ""
                 parts.append(_tc(w, _p(_run(text, rpr), style, jc=jc, ppr=keep_ppr), fill=fill))
@@ -604,7 +523,7 @@ class _DocxWriter:
             self.cover()
             self.toc()
         else:
-            self.boxed_title(r.cover_lines)
+            self.boxed_title(r.cover_lines, S.sheet_title_pt)
             self.spacer(6)
         for sec in r.sections:
             if progress:
@@ -615,23 +534,26 @@ class _DocxWriter:
             if sec.number:
                 self.section_heading(sec)
             for b in sec.blocks:
-                if isinstance(b, Heading):
-                    self.heading(b)
-                elif isinstance(b, Bullet):
-                    self.bullet(b, keep=b.keep_with_next)
-                elif isinstance(b, Note):
-                    self.note(b)
-                elif isinstance(b, Table):
-                    self.table(b)
-                elif isinstance(b, Chart):
-                    self.chart(b)
-                else:
-                    self.task_heading(b)
+                match b:
+                    case Heading():
+                        self.heading(b)
+                    case Bullet():
+                        self.bullet(b, keep=b.keep_with_next)
+                    case Note():
+                        self.note(b)
+                    case Table():
+                        self.table(b)
+                    case Chart():
+                        self.chart(b)
+                    case TaskHeading():
+                        self.task_heading(b)
+                    case _:
+                        assert_never(b)
         self.finish_sections()
         self._core_properties()
         buf = io.BytesIO()
         self.doc.save(buf)
-        return _fixed_zip(buf.getvalue(), r.created.timetuple()[:6])
+        return fixed_zip(buf.getvalue(), r.created)
 
     def _core_properties(self) -> None:
         r = self.report
@@ -649,23 +571,6 @@ class _DocxWriter:
         cp.created = cp.modified = cp.last_printed = created
 
 
-def _fixed_zip(data: bytes, when: tuple[int, ...]) -> bytes:
-    """Rewrite a zip with one fixed timestamp and fixed attributes on every entry."""
-    date_time = (max(1980, when[0]), *when[1:6])
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as zin,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
-    ):
-        for info in zin.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=date_time)  # type: ignore[arg-type]
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.create_system = 3
-            zi.external_attr = 0o644 << 16
-            zout.writestr(zi, zin.read(info.filename))
-    return out.getvalue()
-
-
 def render_docx_bytes(
     report: Report, fonts: ReportFonts | None = None, progress: Callable[[str], None] | None = None
 ) -> bytes:
@@ -673,10 +578,17 @@ def render_docx_bytes(
     return _DocxWriter(report, fonts or ReportFonts.docx_default()).render(progress)
 
 
-def render_docx(
-    report: Report,
-    path: Path,
-    fonts: ReportFonts | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> Path:
-    return atomic_write(path, render_docx_bytes(report, fonts, progress))
+class DocxRenderer(Renderer):
+    """DOCX, for editing in Word or 한글; fonts are named, not embedded."""
+
+    name = "docx"
+    suffix = ".docx"
+    description = "DOCX(워드·한글에서 편집)"
+
+    def check(self, options: RenderOptions) -> None:
+        import docx  # noqa: F401  (an optional extra: refuse before anything is written)
+
+    def render(
+        self, report: Report, options: RenderOptions, progress: Progress | None = None
+    ) -> bytes:
+        return render_docx_bytes(report, options.fonts, progress)

@@ -29,6 +29,7 @@ from .._report import (
     Table,
     TaskHeading,
 )
+from ._base import Progress, Renderer, RenderOptions
 from ._hwpx_xml import (
     NO_LINE,
     CharShape,
@@ -47,21 +48,25 @@ from ._hwpx_xml import (
     sec_pr_xml,
     section_xml,
 )
+from ._style import HOUSE_STYLE
 
-PAGE_W, PAGE_H = 59528, 84186  # A4 in HWPUNIT
-MARGIN_LR = hwp(20)
+S = HOUSE_STYLE
+# A4 as python-hwpx's 한글 skeleton gives it (mm would round the height 3 units higher)
+A4 = (59528, 84186)
+PAGE_W, PAGE_H = (
+    A4 if (S.page_w_mm, S.page_h_mm) == (210, 297) else (hwp(S.page_w_mm), hwp(S.page_h_mm))
+)
+MARGIN_LR = hwp(S.margin_lr_mm)
 TEXT_W = PAGE_W - 2 * MARGIN_LR
-BODY_PT, NOTE_PT, TABLE_PT, TABLE_SMALL_PT, TITLE_PT = 15.0, 13.0, 11.0, 9.5, 22.0
-HEADER_FILL, LABEL_FILL, TOTAL_FILL, DARK = "D9E1F2", "E7E6E6", "F2F2F2", "1F3864"
-OUTER, INNER, RULE = 1.5, 0.5, "595959"
+BODY_PT, NOTE_PT, TABLE_PT = S.body_pt, S.note_pt, S.table_pt
+TABLE_SMALL_PT, TITLE_PT = S.table_small_pt, S.title_pt
+HEADER_FILL, LABEL_FILL, TOTAL_FILL, DARK = S.header_fill, S.label_fill, S.total_fill, S.dark
+OUTER, INNER, RULE = S.outer_rule_pt, S.inner_rule_pt, S.inner_rule_color
 CELL_MARGIN = (hwp(1.5), hwp(1.5), hwp(0.8), hwp(0.8))  # left, right, top, bottom
 
-# Ladder: level → (marker position pt, hanging pt, space before pt), as in the DOCX renderer
+# Ladder: level → (marker position pt, hanging pt, space before pt), from the house style
 _LADDER: dict[int, tuple[float, float, float]] = {
-    1: (0, 20, 10),
-    2: (15, 19, 8),
-    3: (31, 14, 6),
-    4: (42, 14, 4),
+    level: (r.marker_pt, r.hang_pt, r.before_pt) for level, r in S.ladder.items()
 }
 _ALIGN: dict[str, HAlign] = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
@@ -224,7 +229,13 @@ class _HwpxWriter:
     def sec_pr(self, *, first: bool) -> str:
         hide_first = first and self.report.has_cover
         return sec_pr_xml(
-            PAGE_W, PAGE_H, MARGIN_LR, landscape=self.landscape, hide_first=hide_first
+            PAGE_W,
+            PAGE_H,
+            MARGIN_LR,
+            hwp(S.margin_top_mm),
+            hwp(S.margin_bottom_mm),
+            landscape=self.landscape,
+            hide_first=hide_first,
         )
 
     def open_section(self, *, first: bool) -> None:
@@ -547,3 +558,21 @@ def render_hwpx_bytes(
         preview_text=preview,
     )
     return build_package(sections, shapes, images, meta)
+
+
+class HwpxRenderer(Renderer):
+    """HWPX (OWPML, KS X 6101), the format ministries edit and circulate in 한글."""
+
+    name = "hwpx"
+    suffix = ".hwpx"
+    description = "HWPX(한글 문서, 부처 회람용)"
+
+    def check(self, options: RenderOptions) -> None:
+        check_hwpx()
+
+    def render(
+        self, report: Report, options: RenderOptions, progress: Progress | None = None
+    ) -> bytes:
+        f = options.fonts
+        fonts = HwpxFonts(f.body, f.heading, f.note, f.heading_bold) if f else None
+        return render_hwpx_bytes(report, fonts=fonts, progress=progress)

@@ -11,13 +11,12 @@ with ids after its own. Every paragraph keeps style 0 (바탕글) and a paragrap
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from .. import _files
 from .._errors import EvalkitError
 
 HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
@@ -283,10 +282,19 @@ def section_xml(body: str) -> bytes:
 
 
 def sec_pr_xml(
-    page_w: int, page_h: int, margin_lr: int, *, landscape: bool, hide_first: bool
+    page_w: int,
+    page_h: int,
+    margin_lr: int,
+    margin_top: int,
+    margin_bottom: int,
+    *,
+    landscape: bool,
+    hide_first: bool,
 ) -> str:
-    """Section properties: A4 (turned when *landscape*), margins 15 mm top and bottom with the
-    page number in the footer area, no page number on the first page when *hide_first*."""
+    """Section properties: the page (turned when *landscape*) with the house style's margins;
+    the header (5 mm) and footer (8 mm, the page number) areas lie inside the top and bottom
+    margins. No page number on the first page when *hide_first*."""
+    header, footer = hwp(5), hwp(8)
     orient = "NARROWLY" if landscape else "WIDELY"  # OWPML: WIDELY is portrait
     note = (
         '<hp:autoNumFormat type="DIGIT" userChar="" prefixChar="" suffixChar=")" '
@@ -311,8 +319,9 @@ def sec_pr_xml(
         'hideFirstEmptyLine="0" showLineNumber="0"/>'
         '<hp:lineNumberShape restartType="0" countBy="0" distance="0" startNumber="0"/>'
         f'<hp:pagePr landscape="{orient}" width="{page_w}" height="{page_h}" '
-        f'gutterType="LEFT_ONLY"><hp:margin header="{hwp(5)}" footer="{hwp(8)}" gutter="0" '
-        f'left="{margin_lr}" right="{margin_lr}" top="{hwp(10)}" bottom="{hwp(7)}"/>'
+        f'gutterType="LEFT_ONLY"><hp:margin header="{header}" footer="{footer}" gutter="0" '
+        f'left="{margin_lr}" right="{margin_lr}" top="{margin_top - header}" '
+        f'bottom="{margin_bottom - footer}"/>'
         f'</hp:pagePr><hp:footNotePr>{note}<hp:placement place="EACH_COLUMN" '
         'beneathText="0"/></hp:footNotePr>'
         f'<hp:endNotePr>{note}<hp:placement place="END_OF_DOCUMENT" beneathText="0"/>'
@@ -455,21 +464,4 @@ _ORDER = ("mimetype", "version.xml", "Contents/header.xml")
 
 def fixed_zip(data: bytes, when: datetime) -> bytes:
     """Rewrite a zip in a fixed entry order with one timestamp and fixed attributes."""
-    date_time = (max(1980, when.year), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as zin,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
-    ):
-        names = zin.namelist()
-
-        def rank(name: str) -> tuple[int, str]:
-            return (_ORDER.index(name), "") if name in _ORDER else (len(_ORDER), name)
-
-        for name in sorted(names, key=rank):
-            zi = zipfile.ZipInfo(name, date_time=date_time)
-            zi.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            zi.create_system = 3
-            zi.external_attr = 0o644 << 16
-            zout.writestr(zi, zin.read(name))
-    return out.getvalue()
+    return _files.fixed_zip(data, when, first=_ORDER, sort_rest=True, stored=("mimetype",))

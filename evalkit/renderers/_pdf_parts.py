@@ -34,9 +34,10 @@ from typing import Any
 
 from .._errors import EvalkitError
 from .._report import Bullet, Chart, Heading, Note, Report, Table, TaskHeading
-from . import _pdf
+from . import _pdf_html as _html
+from . import _weasy
 from ._fonts import ReportFonts
-from ._pdf import Slice
+from ._pdf_html import Slice
 from ._stack import with_stack_room
 
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels; PDF user space is in points
@@ -109,7 +110,7 @@ def plan_parts(
         min_weight = MIN_WEIGHT_PER_PART
     parts = max(1, min(jobs, int(total // min_weight) if min_weight > 0 else jobs))
     if parts == 1:
-        return [_pdf.whole_body(report)]
+        return [_html.whole_body(report)]
     before = list(itertools.accumulate((u[3] for u in units), initial=0.0))  # weight before i
     cuts: list[int] = []
     for j in range(1, parts):
@@ -134,51 +135,6 @@ def plan_parts(
 
 
 # -- one part --------------------------------------------------------------------------------
-
-
-def _counter_style_class() -> type[Any]:
-    from weasyprint.css.counters import CounterStyle
-
-    class ChainedNumbers(CounterStyle):  # type: ignore[misc]
-        """Page numbers that continue the parts before: ``evalkit-page`` prints the page
-        number plus the offset (received from the previous part when not known); rendering
-        ``evalkit-pages`` (the part's page count, printed as nothing) hands the next part its
-        offset."""
-
-        def __init__(self, offset: int | None, inbox: Connection | None, outbox: Connection | None):
-            super().__init__()
-            self._offset = offset
-            self._inbox = inbox
-            self._outbox = outbox
-
-        def offset(self) -> int:
-            if self._offset is None:
-                assert self._inbox is not None
-                if not self._inbox.poll(PART_TIMEOUT_S):
-                    raise EvalkitError("PDF: the previous part of the report did not finish")
-                self._offset = int(self._inbox.recv())
-            return self._offset
-
-        def hand_on(self, pages: int) -> None:
-            if self._outbox is not None:
-                self._outbox.send(self.offset() + pages)
-                self._outbox = None
-
-        def render_value(
-            self,
-            counter_value: int,
-            counter_name: str | None = None,
-            counter: Any = None,
-            previous_types: Any = None,
-        ) -> str:
-            if counter_name == "evalkit-pages":
-                self.hand_on(counter_value)
-                return ""
-            if counter_name == "evalkit-page":
-                return str(self.offset() + counter_value)
-            return str(super().render_value(counter_value, counter_name, counter, previous_types))
-
-    return ChainedNumbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +173,10 @@ def _lay_out_part(
     inbox: Connection | None,
     outbox: Connection | None,
 ) -> Any:
-    resources, chart_urls = _pdf.chart_resources(report, fonts, part)
-    html = _pdf.render_html(report, fonts, chart_urls, front=False, body=part, chained=True)
-    numbers = _counter_style_class()(offset, inbox, outbox)
-    rendered = _pdf.html_document(html, resources).render(counter_style=numbers)
+    resources, chart_urls = _html.chart_resources(report, fonts, part)
+    html = _html.render_html(report, fonts, chart_urls, front=False, body=part, chained=True)
+    numbers = _weasy.counter_style_class(PART_TIMEOUT_S)(offset, inbox, outbox)
+    rendered = _html.html_document(html, resources).render(counter_style=numbers)
     numbers.hand_on(len(rendered.pages))  # in case no footer asked for it
     return rendered
 
@@ -240,7 +196,7 @@ def _child(
     try:
         rendered = _lay_out_part(report, part, fonts, None, inbox, outbox)
         result.send(("layout", _layout(rendered)))
-        result.send(("pdf", _pdf.write_pdf(rendered, report)))
+        result.send(("pdf", _html.write_pdf(rendered, report)))
     except BaseException as exc:  # reported to the parent, which raises it
         result.send(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -248,8 +204,8 @@ def _child(
 @with_stack_room
 def _front(report: Report, fonts: ReportFonts, toc_pages: Mapping[str, int]) -> Any:
     """The cover and 목차, with the given page numbers."""
-    html = _pdf.render_html(report, fonts, {}, body=(), toc_pages=toc_pages)
-    return _pdf.html_document(html, {}).render()
+    html = _html.render_html(report, fonts, {}, body=(), toc_pages=toc_pages)
+    return _html.html_document(html, {}).render()
 
 
 # -- all parts -------------------------------------------------------------------------------
@@ -295,7 +251,7 @@ def render_in_parts(
                 links += [(to, i, rect) for kind, to, rect, _ in pg.links if kind == "internal"]
                 pg.links[:] = [ln for ln in pg.links if ln[0] != "internal"]  # joined below
             layouts.insert(0, _layout(front, links))
-            pdfs.append(_pdf.write_pdf(front, report))
+            pdfs.append(_html.write_pdf(front, report))
             del front
         pdfs += [_receive(results[k][0], c, k, "pdf") for k, c in enumerate(children)]
     finally:
@@ -304,7 +260,7 @@ def render_in_parts(
                 child.terminate()
             child.join()
     say("PDF: 합치기")
-    with _pdf.gc_paused(collect=False):  # the caller's heap need not be scanned now
+    with _html.gc_paused(collect=False):  # the caller's heap need not be scanned now
         return join_parts([PartPDF(lay, pdf) for lay, pdf in zip(layouts, pdfs, strict=True)])
 
 

@@ -17,6 +17,7 @@ be rebuilt that way (not CPython) it is a plain call.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from types import FunctionType
 from typing import Any, ParamSpec, TypeVar, cast
@@ -27,6 +28,9 @@ R = TypeVar("R")
 # Frame slots (8 bytes each) reserved: 1 MiB, far deeper than a report's layout goes. The
 # chunk is mapped, not touched, so pages below the frames actually used cost nothing.
 STACK_ROOM_SLOTS = 1 << 17
+# Only CPython before 3.13 maps and unmaps a chunk per call at a boundary; later interpreters
+# cache one chunk per thread, and others have no such chunks.
+NEEDED = sys.implementation.name == "cpython" and sys.version_info < (3, 13)
 
 
 def _call(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -47,7 +51,10 @@ _call_with_room = _roomy(cast(FunctionType, _call), STACK_ROOM_SLOTS)
 
 
 def with_stack_room(fn: Callable[P, R]) -> Callable[P, R]:
-    """Decorate ``fn`` to run with :data:`STACK_ROOM_SLOTS` of frame stack to itself."""
+    """Decorate ``fn`` to run with :data:`STACK_ROOM_SLOTS` of frame stack to itself, on the
+    interpreters that need it (:data:`NEEDED`); elsewhere ``fn`` is returned as it is."""
+    if not NEEDED:
+        return fn
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:

@@ -7,9 +7,9 @@ means regenerated templates and example workbooks do not change unless their con
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
+
+from .._files import fixed_zip
 
 _FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook timestamps: same input, same bytes
 
@@ -21,21 +21,14 @@ def _deterministic_zip(data: bytes) -> bytes:
     bytes, so generated example files do not change when regenerated.
     """
     stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as zin,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
-    ):
-        for info in zin.infolist():
-            content = zin.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                    rb"\g<1>" + stamp + rb"\g<2>",
-                    content,
-                )
-            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            zout.writestr(zi, content)
-    return out.getvalue()
+
+    def fix_core(name: str, content: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return content
+        return re.sub(
+            rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+            rb"\g<1>" + stamp + rb"\g<2>",
+            content,
+        )
+
+    return fixed_zip(data, rewrite=fix_core)
