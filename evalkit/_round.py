@@ -156,6 +156,18 @@ class Scoring(BaseModel):
     )
 
 
+class ReportSettings(BaseModel):
+    """결과보고서 선택사항: report 명령의 --format과 같음(명령줄에 쓰면 그쪽이 우선)."""
+
+    model_config = _FROZEN
+
+    formats: tuple[str, ...] = Field(
+        default=("docx", "pdf"),
+        min_length=1,
+        description="보고서 형식: docx(편집용), pdf(인쇄·게시용), hwpx(한글 문서) 중 하나 이상",
+    )
+
+
 class Round(BaseModel):
     """평가 회차 파일(round.yaml)의 내용."""
 
@@ -176,6 +188,9 @@ class Round(BaseModel):
         default=False, description="가상 자료로 만든 예시이면 true, 실제 자료이면 false"
     )
     scoring: Scoring = Field(default_factory=Scoring, description="채점 선택사항")
+    report: ReportSettings = Field(
+        default_factory=ReportSettings, description="결과보고서 선택사항"
+    )
 
     @field_validator("version", mode="before")
     @classmethod

@@ -243,3 +243,26 @@ def test_diff_names_the_inputs_that_changed(tmp_path: Path) -> None:
     assert changes["Ⅱ-1-②"].causes == ("평가위원 위원2",)
     assert all(c.causes == () for code, c in changes.items() if code != "Ⅱ-1-②")
     assert any(c.displaced for c in changes.values())
+
+
+def test_report_formats_come_from_the_round_file_unless_given(tmp_path: Path) -> None:
+    from _round_data import ROUND_YAML
+
+    path = make_round(tmp_path / "r", ROUND_YAML + "report: {formats: [hwpx, docx]}\n")
+    code, out = _run("report", path, "--task", "Ⅰ-1-①", "--out", tmp_path / "a")
+    assert code == 0, out
+    assert sorted(p.suffix for p in (tmp_path / "a").iterdir()) == [".docx", ".hwpx"]
+    code, out = _run("report", path, "--task", "Ⅰ-1-①", "--format", "docx", "--out", tmp_path / "b")
+    assert code == 0, out
+    assert [p.suffix for p in (tmp_path / "b").iterdir()] == [".docx"]
+
+
+def test_an_unknown_format_in_the_round_file_is_located(tmp_path: Path) -> None:
+    from _round_data import ROUND_YAML
+
+    path = make_round(tmp_path / "r", ROUND_YAML + "report: {formats: [hwp]}\n")
+    code, out = _run("report", path, "--out", tmp_path / "o")
+    assert code == 1 and "report.formats" in out and "'hwp'" in out and "hwpx" in out
+    assert not (tmp_path / "o").exists()
+    code, out = _run("report", path, "--format", "odt", "--out", tmp_path / "o")
+    assert code == 2 and "--format" in out and "docx" in out and "hwpx" in out

@@ -88,7 +88,7 @@ PanelOpt = Annotated[
 AdjustmentsOpt = Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")]
 ByOpt = Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")]
 FormatOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--format",
         help=f"보고서 형식, 쉼표로 여럿: {format_help()}",
@@ -221,12 +221,13 @@ def render_reports(
     return written
 
 
-def parse_formats(text: str) -> list[str]:
-    """The formats of ``--format``, checked against the renderer registry."""
+def parse_formats(text: str, where: str | None = None) -> list[str]:
+    """The formats of ``--format`` (or of the round file, ``where``), checked against the
+    renderer registry."""
     from ..report import parse_formats as parse
 
     try:
         return parse(text)
     except EvalkitError as exc:
-        fail(exc, "--format")
-        raise typer.Exit(2) from None
+        fail(exc, where or "--format")
+        raise typer.Exit(1 if where else 2) from None

@@ -44,7 +44,7 @@ def report(
         typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)"),
     ] = None,
     adjustments: AdjustmentsOpt = None,
-    fmt_: FormatOpt = "docx,pdf",
+    fmt_: FormatOpt = None,
     subcommittee: SubcommitteeOpt = None,
     task: Annotated[str | None, typer.Option(help="one-task sheet for this task code")] = None,
     by: ByOpt = None,
@@ -52,11 +52,13 @@ def report(
     provisional: ProvisionalOpt = False,
     jobs: JobsOpt = None,
 ) -> None:
-    """Write the evaluation report (자체평가 결과보고서) as DOCX and/or PDF.
+    """Write the evaluation report (자체평가 결과보고서) as DOCX, PDF and/or HWPX.
 
-    The scoring is the one ``score`` runs, with the same options (one pipeline).
+    The scoring is the one ``score`` runs, with the same options (one pipeline). The formats
+    are --format's, else the round file's report.formats, else docx,pdf.
     """
-    formats = parse_formats(fmt_)
+    if fmt_ is not None:
+        formats = parse_formats(fmt_)
     if subcommittee and task:
         err.print("give either --subcommittee or --task, not both")
         raise typer.Exit(2)
@@ -65,6 +67,10 @@ def report(
     if sb.provisional:
         print_scoreboard(sb)
     issued, schedule = None, None
+    if fmt_ is None:
+        rf = run.round_file
+        given = ",".join(rf.round.report.formats) if rf is not None else "docx,pdf"
+        formats = parse_formats(given, where=f"{rf.path.name}: report.formats" if rf else None)
     if run.round_file is not None:
         r = run.round_file.round
         issued = r.issue_date
@@ -80,7 +86,7 @@ def demo(
     jobs: JobsOpt = None,
 ) -> None:
     """Run the shipped 2024 example end to end: validate, score, both reports."""
-    formats = parse_formats(fmt_)
+    formats = parse_formats(fmt_ or "docx,pdf")
     if not EXAMPLE_DIR.is_dir():
         err.print(f"example folder {EXAMPLE_DIR} not found (run from a source checkout)")
         raise typer.Exit(1)
