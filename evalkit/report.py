@@ -33,6 +33,7 @@ from ._report import (
     Heading,
     Note,
     Report,
+    RoundInfo,
     Section,
     Table,
     TaskHeading,
@@ -55,6 +56,7 @@ __all__ = [
     "Note",
     "Report",
     "ReportFonts",
+    "RoundInfo",
     "Section",
     "Table",
     "TaskHeading",
@@ -185,6 +187,8 @@ def write_reports(
     issued: date | None = None,
     jobs: int | None = None,
     schedule: Sequence[tuple[str, str]] | None = None,
+    round_info: RoundInfo | None = None,
+    example: bool = False,
 ) -> list[Path]:
     """Build the report and write it in each format into ``out_dir``; return the paths.
 
@@ -192,7 +196,8 @@ def write_reports(
     one-task result sheet. ``formats`` are names of :data:`~evalkit.renderers.RENDERERS`
     (default DOCX and PDF). ``fonts`` maps a format to its fonts (``docx_fonts`` and
     ``pdf_fonts`` are the older spelling). ``progress`` receives a short message at each step
-    (for a progress bar on long renders); ``jobs`` is the PDF's processes.
+    (for a progress bar on long renders); ``jobs`` is the PDF's processes. ``round_info``,
+    ``example``, ``issued`` and ``schedule`` go to :func:`build_report`.
 
     Every format is checked before anything is rendered and all files are written together at
     the end: an error leaves ``out_dir`` as it was.
@@ -210,7 +215,13 @@ def write_reports(
     say = progress or (lambda _msg: None)
     say("보고서 모델 작성")
     report = build_report(
-        scoreboard, subcommittee=subcommittee, task=task, issued=issued, schedule=schedule
+        scoreboard,
+        subcommittee=subcommittee,
+        task=task,
+        issued=issued,
+        schedule=schedule,
+        round_info=round_info,
+        example=example,
     )
     out = Path(out_dir)
     files: list[tuple[Path, bytes]] = []

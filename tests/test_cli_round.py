@@ -266,3 +266,25 @@ def test_an_unknown_format_in_the_round_file_is_located(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
     code, out = _run("report", path, "--format", "odt", "--out", tmp_path / "o")
     assert code == 2 and "--format" in out and "docx" in out and "hwpx" in out
+
+
+def test_a_provisional_draft_example_says_so_on_every_page(tmp_path: Path) -> None:
+    import docx
+    import pypdf
+
+    path = make_round(tmp_path / "r")
+    first = sorted((tmp_path / "r" / "실적").iterdir())[0]
+    first.unlink()  # one department's results have not come in
+    code, out = _run(
+        "report", path, "--provisional", "--format", "pdf,docx", "--out", tmp_path / "o"
+    )
+    assert code == 0, out
+    [pdf] = (tmp_path / "o").glob("*.pdf")
+    pages = [p.extract_text() for p in pypdf.PdfReader(pdf).pages]
+    assert len(pages) > 3
+    for text in pages:
+        assert "예시(가상 자료) · 초안 · 잠정" in text
+    [word] = (tmp_path / "o").glob("*.docx")
+    section = docx.Document(str(word)).sections[0]
+    for header in (section.header, section.first_page_header):
+        assert header.paragraphs[0].text == "예시(가상 자료) · 초안 · 잠정"

@@ -14,6 +14,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ import evalkit
 from evalkit._errors import EvalkitError
 from evalkit._report import Report, Table
 from evalkit.renderers._hwpx import HwpxFonts, check_hwpx, render_hwpx_bytes
-from evalkit.report import build_report
+from evalkit.report import RoundInfo, build_report
 
 hwpx_tomd = pytest.importorskip("hwpx_tomd")
 validator = pytest.importorskip("hwpx.tools.validator")
@@ -59,7 +60,29 @@ def files(sb: evalkit.Scoreboard, motie: bytes) -> dict[str, bytes]:
         "subcommittee": render_hwpx_bytes(build_report(sb, subcommittee="산업분과")),
         "task": render_hwpx_bytes(build_report(sb, task="Ⅰ-1-①")),
         "motie": motie,
+        "marked": render_hwpx_bytes(build_report(sb, round_info=DRAFT, example=True)),
+        "marked task": render_hwpx_bytes(build_report(sb, task="Ⅰ-1-①", example=True)),
     }
+
+
+DRAFT = RoundInfo(status="초안", issue_date=date(2025, 4, 10), approval_date=date(2025, 3, 28))
+
+
+def test_marks_on_every_page_and_dates_on_the_cover(files: dict[str, bytes]) -> None:
+    """One header control in the first section prints the marks on every page, the cover's
+    too (its page hiding hides only the number); the cover names the dates and status."""
+    for kind in ("marked", "marked task"):
+        [(_, first), *_] = list(parts(files[kind]))
+        headers = first.findall(f".//{HP}header")
+        assert len(headers) == 1 and headers[0].get("applyPageType") == "BOTH"
+        assert "".join(headers[0].itertext()) == (
+            "예시(가상 자료) · 초안" if kind == "marked" else "예시(가상 자료)"
+        )
+    text = "".join("".join(root.itertext()) for _, root in parts(files["marked"]))
+    assert (
+        "발간일 2025. 4. 10." in text and "의결일 2025. 3. 28." in text and "초안 (제1판)" in text
+    )
+    assert not next(iter(parts(files["annual"])))[1].findall(f".//{HP}header")
 
 
 def parts(data: bytes, prefix: str = "Contents/section") -> Iterator[tuple[str, Any]]:
@@ -206,9 +229,11 @@ def test_page_number_once_and_hidden_on_the_cover(files: dict[str, bytes]) -> No
         assert len(numbers) == 1, kind
         assert numbers[0].get("sideChar") == "-" and numbers[0].get("pos") == "BOTTOM_CENTER"
         # no header or footer could print a second number
-        assert not [e for r in roots for e in r.iter(f"{HP}header", f"{HP}footer")]
+        assert not [e for r in roots for e in r.iter(f"{HP}footer")]
+        headers = [e for r in roots for e in r.iter(f"{HP}header")]  # the page marks only
+        assert not [n for h in headers for n in h.iter(f"{HP}autoNum", f"{HP}pageNum")]
         hidden = [h for r in roots for h in r.iter(f"{HP}pageHiding")]
-        assert len(hidden) == (0 if kind == "task" else 1)
+        assert len(hidden) == (0 if kind.endswith("task") else 1)
 
 
 def test_fonts_default_to_hamchorom_and_can_be_configured(sb: evalkit.Scoreboard) -> None:

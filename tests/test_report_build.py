@@ -168,3 +168,34 @@ def test_engine_never_imports_renderers() -> None:
         # renderers lay out the model: they never reach into the scoring engine
         text = path.read_text(encoding="utf-8")
         assert "_scoring" not in text and not engine.search(text), path.name
+
+
+def test_page_marks_say_example_draft_and_provisional(sb: evalkit.Scoreboard) -> None:
+    from evalkit.report import RoundInfo
+
+    assert build_report(sb).page_marks == ()
+    assert build_report(sb, example=True).page_marks == ("예시(가상 자료)",)
+    draft = RoundInfo(status="초안", example=True)
+    assert build_report(sb, round_info=draft).page_mark == "예시(가상 자료) · 초안"
+    final = RoundInfo(status="확정", approval_date=date(2025, 3, 28))
+    assert build_report(sb, round_info=final).page_marks == ()
+    task = build_report(sb, task="Ⅰ-1-①", round_info=draft)
+    assert task.page_marks == ("예시(가상 자료)", "초안")
+
+
+def test_the_cover_names_dates_status_and_version(sb: evalkit.Scoreboard) -> None:
+    from evalkit.report import RoundInfo
+
+    info = RoundInfo(
+        status="확정",
+        version="2",
+        issue_date=date(2025, 4, 10),
+        approval_date=date(2025, 3, 28),
+        schedule=(("실적 제출", "2025. 1. 15. ~ 2. 14."),),
+    )
+    report = build_report(sb, round_info=info)
+    assert report.cover_notes == ("발간일 2025. 4. 10.", "의결일 2025. 3. 28.", "확정 (제2판)")
+    assert report.issued == "2025. 4."  # the round's issue date
+    assert report.created == datetime(2025, 4, 10, tzinfo=UTC)  # document date from it too
+    assert "실적 제출" in texts(report)
+    assert build_report(sb).cover_notes == ()

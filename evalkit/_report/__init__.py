@@ -33,6 +33,7 @@ from ._blocks import (
 )
 from ._build import build_report
 from ._context import fixed_created
+from ._round_info import RoundInfo, SubcommitteeInfo
 from ._text import (
     circled,
     data_note_text,
@@ -58,7 +59,9 @@ __all__ = [
     "Note",
     "Report",
     "ReportKind",
+    "RoundInfo",
     "Section",
+    "SubcommitteeInfo",
     "Table",
     "TaskHeading",
     "TaskLine",

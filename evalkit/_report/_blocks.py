@@ -189,6 +189,16 @@ class Report:
     sections: tuple[Section, ...]
     tasks: tuple[TaskLine, ...]
     distribution: tuple[GradeLine, ...]
+    # Printed on every page (the header's right): 예시(가상 자료), 초안, 잠정 — what a reader must
+    # not miss on any page torn from the report.
+    page_marks: tuple[str, ...] = ()
+    # Lines under the cover's title block: 발간일·의결일, status and 판 (version).
+    cover_notes: tuple[str, ...] = ()
+
+    @property
+    def page_mark(self) -> str:
+        """The page marks as one line (``예시(가상 자료) · 초안``), or ``""``."""
+        return " · ".join(self.page_marks)
 
     @property
     def has_cover(self) -> bool:

@@ -14,6 +14,7 @@ from ._appendix import notes_section, ranking_section
 from ._blocks import Block, Bullet, Chart, GradeLine, Report, ReportKind, Section, Table, TaskLine
 from ._context import ReportContext
 from ._overview import overview_section
+from ._round_info import RoundInfo, date_text
 from ._summary import summary_section
 from ._tasks import task_blocks, task_results_section
 from ._text import safe_name, score_text, subcommittee_label
@@ -26,6 +27,8 @@ def build_report(
     task: str | None = None,
     issued: date | None = None,
     schedule: Sequence[tuple[str, str]] | None = None,
+    round_info: RoundInfo | None = None,
+    example: bool = False,
 ) -> Report:
     """Build the report model from a scoreboard; the kind follows from the arguments.
 
@@ -33,8 +36,11 @@ def build_report(
     - ``subcommittee``: the same report limited to one subcommittee (분과)
     - ``task``: a one-task result sheet (과제별 결과표)
 
-    ``issued`` prints a date on the cover (and fixes the document date); ``schedule`` adds an
-    evaluation schedule table of (단계, 일정) rows to Ⅰ (the rubric does not carry one).
+    ``round_info`` (from the round file, :meth:`RoundInfo.of`) gives the cover its 발간일,
+    의결일, status (초안/확정) and 판, and the schedule; ``issued`` and ``schedule`` set those
+    two alone (a round's own values win). ``example`` marks a report made from synthetic
+    inputs (the demo) as 예시(가상 자료) on the cover and every page, as a round with
+    ``example: true`` does. A draft (초안) and a provisional run (잠정) say so on every page.
 
     Raises:
         InputError: both ``subcommittee`` and ``task`` given, or either unknown.
@@ -42,14 +48,51 @@ def build_report(
     problems = _request_problems(scoreboard, subcommittee, task)
     if problems:
         raise InputError(problems, "cannot build the report")
+    if round_info is not None:
+        issued = round_info.issue_date or issued
+        schedule = round_info.schedule or schedule
     ctx = ReportContext.of(scoreboard, issued, schedule)
     details = list(scoreboard.details)
     if task is not None:
-        return _task_sheet(ctx, scoreboard.task(task))
-    if subcommittee is not None:
+        report = _task_sheet(ctx, scoreboard.task(task))
+    elif subcommittee is not None:
         chosen = [d for d in details if d.task.assigned_subcommittee == subcommittee]
-        return _full_report(ctx, "subcommittee", chosen, subcommittee)
-    return _full_report(ctx, "annual", details, None)
+        report = _full_report(ctx, "subcommittee", chosen, subcommittee)
+    else:
+        report = _full_report(ctx, "annual", details, None)
+    return dataclasses.replace(
+        report,
+        page_marks=page_marks(scoreboard, round_info, example),
+        cover_notes=cover_notes(round_info),
+    )
+
+
+EXAMPLE_MARK = "예시(가상 자료)"
+
+
+def page_marks(sb: Scoreboard, info: RoundInfo | None, example: bool) -> tuple[str, ...]:
+    """What every page must say: 예시(가상 자료), 초안, 잠정 (in that order)."""
+    marks = []
+    if example or (info is not None and info.example):
+        marks.append(EXAMPLE_MARK)
+    if info is not None and info.draft:
+        marks.append("초안")
+    if sb.provisional:
+        marks.append("잠정")
+    return tuple(marks)
+
+
+def cover_notes(info: RoundInfo | None) -> tuple[str, ...]:
+    """The cover's dates and status: ``발간일 2025. 4. 10.``, ``의결일 …``, ``초안 (제1판)``."""
+    if info is None:
+        return ()
+    lines = []
+    if info.issue_date is not None:
+        lines.append(f"발간일 {date_text(info.issue_date)}")
+    if info.approval_date is not None:
+        lines.append(f"의결일 {date_text(info.approval_date)}")
+    lines.append(f"{info.status} (제{info.version}판)")
+    return tuple(lines)
 
 
 def _request_problems(

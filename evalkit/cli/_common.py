@@ -187,6 +187,8 @@ def render_reports(
     jobs: int | None = None,
     issued: Any = None,
     schedule: Sequence[tuple[str, str]] | None = None,
+    round_info: Any = None,
+    example: bool = False,
 ) -> list[Path]:
     from rich.progress import Progress
 
@@ -210,6 +212,8 @@ def render_reports(
                 jobs=jobs,
                 issued=issued,
                 schedule=schedule,
+                round_info=round_info,
+                example=example,
             )
         except EvalkitError as exc:
             progress.stop()

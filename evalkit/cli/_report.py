@@ -29,7 +29,6 @@ from ._roundrun import (
     RuleOpt,
     SubcommitteeOpt,
     print_scoreboard,
-    schedule_text,
     score_run,
 )
 
@@ -66,16 +65,16 @@ def report(
     sb = run.scoreboard
     if sb.provisional:
         print_scoreboard(sb)
-    issued, schedule = None, None
+    info = None
     if fmt_ is None:
         rf = run.round_file
         given = ",".join(rf.round.report.formats) if rf is not None else "docx,pdf"
         formats = parse_formats(given, where=f"{rf.path.name}: report.formats" if rf else None)
     if run.round_file is not None:
-        r = run.round_file.round
-        issued = r.issue_date
-        schedule = [(item.what, schedule_text(item)) for item in r.schedule] or None
-    for p in render_reports(sb, out_dir, formats, subcommittee, task, jobs, issued, schedule):
+        from ..report import RoundInfo
+
+        info = RoundInfo.of(run.round_file.round)
+    for p in render_reports(sb, out_dir, formats, subcommittee, task, jobs, round_info=info):
         out.print(f"wrote {p}")
 
 
@@ -112,5 +111,5 @@ def demo(
     out_dir.mkdir(parents=True, exist_ok=True)
     out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx', audit=audit)}")
     out.rule("3. reports")
-    for p in render_reports(sb, out_dir, formats, None, None, jobs):
+    for p in render_reports(sb, out_dir, formats, None, None, jobs, example=True):
         out.print(f"wrote {p}")

@@ -284,14 +284,3 @@ def print_scoreboard(sb: Any) -> None:
         for code, what in sb.pending.items():
             table.add_row(code, ", ".join(what))
         out.print(table)
-
-
-def schedule_text(item: Any) -> str:
-    """A schedule line's date as the report prints it: 2025. 3. 31. or 2025. 1. 15. ~ 2. 15."""
-
-    def d(x: Any, year: bool = True) -> str:
-        return f"{x.year}. {x.month}. {x.day}." if year else f"{x.month}. {x.day}."
-
-    if item.date is not None:
-        return d(item.date)
-    return f"{d(item.start)} ~ {d(item.end, item.end.year != item.start.year)}"

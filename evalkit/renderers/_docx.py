@@ -95,6 +95,12 @@ class _DocxWriter:
             _run(" -"),
         ):
             fp.append(self._parse(xml))
+        if self.report.page_mark:  # 예시·초안·잠정 on every page, the cover's too
+            headers = [sec.header] + ([sec.first_page_header] if self.report.has_cover else [])
+            for header in headers:
+                p = header.paragraphs[0]
+                p.style = self._style_later("EK Header")
+                p._p.append(self._parse(_run(self.report.page_mark)))
 
     def _style_later(self, name: str) -> Any:
         from docx.enum.style import WD_STYLE_TYPE
@@ -256,6 +262,7 @@ class _DocxWriter:
         )
         para("EK Unit", f.note, S.unit_pt, align=right, keep=True, line=1.1, after=1)
         para("EK Footer", f.body, S.footer_pt, align=center, line=1.0)
+        para("EK Header", f.body, S.mark_pt, align=right, line=1.0)
         para(
             "EK TOC 1",
             f.heading,
@@ -351,11 +358,17 @@ class _DocxWriter:
         if r.subtitle:
             self.spacer(14)
             self.add(_p(_run(r.subtitle), "EK Cover"))
-        self.spacer(300 if not r.issued else 250)
-        if r.issued:
+        if r.page_mark:
+            self.spacer(18)
+            self.add(_p(_run(r.page_mark, _rpr(size=S.cover_mark_pt, bold=True)), "EK Cover"))
+        dated = "\n".join(r.cover_notes) or r.issued
+        self.spacer(
+            (300 if not dated else 250) - (46 if r.page_mark else 0) - 30 * len(r.cover_notes)
+        )
+        if dated:
             self.add(
                 _p(
-                    _run(r.issued, _rpr(size=S.cover_issued_pt)),
+                    _run(dated, _rpr(size=S.cover_issued_pt)),
                     "EK Cover",
                     ppr='<w:spacing w:after="600"/>',
                 )
@@ -524,6 +537,8 @@ class _DocxWriter:
             self.toc()
         else:
             self.boxed_title(r.cover_lines, S.sheet_title_pt)
+            if r.page_mark:
+                self.add(_p(_run(r.page_mark, _rpr(size=S.mark_pt + 2, bold=True)), "EK Cover"))
             self.spacer(6)
         for sec in r.sections:
             if progress:

@@ -249,6 +249,19 @@ class _HwpxWriter:
                 '<hp:ctrl><hp:pageNum pos="BOTTOM_CENTER" formatType="DIGIT" sideChar="-"/>'
                 "</hp:ctrl>"
             )
+            if self.report.page_mark:  # 예시·초안·잠정 on every page, the cover's too
+                mark = self.para(
+                    self.run(self.report.page_mark, self.char(S.mark_pt)),
+                    ParaShape(align="RIGHT", line=1.0),
+                    in_cell=True,
+                )
+                ctrl += (
+                    '<hp:ctrl><hp:header id="1" applyPageType="BOTH"><hp:subList id="" '
+                    'textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="BOTTOM" '
+                    f'linkListIDRef="0" linkListNextIDRef="0" textWidth="{TEXT_W}" '
+                    f'textHeight="{hwp(5)}" hasTextRef="0" hasNumRef="0">{mark}</hp:subList>'
+                    "</hp:header></hp:ctrl>"
+                )
             if self.report.has_cover:  # 현재 쪽만 감추기: no number on the cover
                 ctrl += (
                     '<hp:ctrl><hp:pageHiding hideHeader="0" hideFooter="0" hideMasterPage="0" '
@@ -291,10 +304,17 @@ class _HwpxWriter:
         if r.subtitle:
             self.spacer(14)
             self.add(self.para(self.run(r.subtitle, self.heading_char(18)), cover))
-        self.spacer(300 if not r.issued else 250)
-        if r.issued:
+        if r.page_mark:
+            self.spacer(18)
+            mark = self.char(S.cover_mark_pt, font=self.fonts.heading, bold=True)
+            self.add(self.para(self.run(r.page_mark, mark), cover))
+        dated = "\n".join(r.cover_notes) or r.issued
+        self.spacer(
+            (300 if not dated else 250) - (46 if r.page_mark else 0) - 30 * len(r.cover_notes)
+        )
+        if dated:
             shape = ParaShape(align="CENTER", line=1.3, after=30)
-            self.add(self.para(self.run(r.issued, self.heading_char(18)), shape))
+            self.add(self.para(self.run(dated, self.heading_char(S.cover_issued_pt)), shape))
         self.add(self.para(self.run(r.organisation, self.heading_char(20)), cover))
 
     def toc(self) -> None:
@@ -515,6 +535,9 @@ class _HwpxWriter:
             self.toc()
         else:
             self.boxed_title(r.cover_lines)
+            if r.page_mark:
+                mark = self.char(S.mark_pt + 2, font=self.fonts.heading, bold=True)
+                self.add(self.para(self.run(r.page_mark, mark), ParaShape(align="CENTER")))
             self.spacer(6)
         for sec in r.sections:
             if progress:

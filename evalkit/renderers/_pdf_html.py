@@ -67,6 +67,15 @@ def css_font(name: str) -> Any:
     return Markup('"{}"').format(Markup(_SAFE_FONT.sub("", name)))
 
 
+def css_string(text: str) -> Any:
+    """``text`` as a quoted CSS string (for generated content such as the page marks)."""
+    from markupsafe import Markup
+
+    # Markup.format escapes for the XHTML the template is (the XML parser decodes it again).
+    clean = "".join(ch for ch in str(text) if ch >= " ")
+    return Markup('"{}"').format(clean.replace("\\", "\\\\").replace('"', '\\"'))
+
+
 def block_kind(block: Block) -> str:
     """The name of the template macro that draws ``block``. Every block type has one (mypy
     checks the match is exhaustive); anything else is an error, never dropped."""
@@ -196,6 +205,7 @@ def _template() -> Any:
         lstrip_blocks=True,
     )
     env.filters["css_font"] = css_font
+    env.filters["css_string"] = css_string
     env.filters["lines"] = _lines
     env.filters["prose"] = _prose
     env.filters["kind"] = block_kind

@@ -72,6 +72,8 @@ class HouseStyle:
     caption_pt: float = 12
     unit_pt: float = 10
     footer_pt: float = 11
+    mark_pt: float = 10  # 예시·초안·잠정 in every page's header
+    cover_mark_pt: float = 16
     ladder: dict[int, Rung] = field(default_factory=_ladder)
     header_fill: str = "D9E1F2"  # shaded header row, task code cell
     label_fill: str = "E7E6E6"  # label cells of form tables
@@ -87,7 +89,9 @@ class HouseStyle:
         b = [
             f"@page {{ size: {self.page_w_mm}mm {self.page_h_mm}mm; margin: "
             f"{self.margin_top_mm}mm {self.margin_lr_mm}mm {self.margin_bottom_mm}mm "
-            f"{self.margin_lr_mm}mm; @bottom-center {{ font-size: {self.footer_pt}pt; }} }}",
+            f"{self.margin_lr_mm}mm; @bottom-center {{ font-size: {self.footer_pt}pt; }} "
+            f"@top-right {{ font-size: {self.mark_pt}pt; }} }}",
+            f".marks {{ font-size: {self.cover_mark_pt}pt; }}",
             f"@page wide {{ size: {self.page_h_mm}mm {self.page_w_mm}mm; }}",
             f"html, body {{ font-size: {self.body_pt}pt; }}",
             f"body {{ line-height: {self.body_line}; }}",
