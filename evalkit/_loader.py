@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._errors import Problem, RubricError
+from ._numbers import exact_text
 from ._rubric import Rubric, Task
 from ._units import is_known_unit
 from ._yaml import Mark, Path_, YamlDocument, friendly_path, load_yaml
@@ -416,7 +417,7 @@ def _check_task(add: Any, tloc: Path_, task: Task) -> None:
                 shown = " + ".join(str(w) for w in printed)
                 add(
                     (*tloc, "weighting"),
-                    f"printed weights sum to {_dec(s)} ({shown}), not 1",
+                    f"printed weights sum to {exact_text(s)} ({shown}), not 1",
                     "correct the weights so they total exactly 1, or set `weighting: normalized` "
                     "and add a data note saying why",
                 )
@@ -471,7 +472,7 @@ def _check_task(add: Any, tloc: Path_, task: Task) -> None:
             if s != 1:
                 add(
                     (*tloc, "weighting"),
-                    f"applied weights sum to {_dec(s)}, not 1",
+                    f"applied weights sum to {exact_text(s)}, not 1",
                     "make the applied_weight values total exactly 1",
                 )
         if not task.data_notes:
@@ -525,8 +526,3 @@ def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None
                 "write a number (null for '-') or add a data note (issue: typo) for this indicator",
                 True,
             )
-
-
-def _dec(f: Fraction) -> str:
-    d = Decimal(f.numerator) / Decimal(f.denominator)
-    return format(d.normalize(), "f")

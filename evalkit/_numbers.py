@@ -97,3 +97,10 @@ def fmt_plain(value: object) -> str:
     if isinstance(value, Fraction):
         return fmt(value, 2)
     return str(value)
+
+
+def exact_text(value: Fraction) -> str:
+    """A fraction as plain decimal text for messages (``Fraction(3, 4)`` -> ``0.75``), to 28
+    significant digits when it does not terminate; no grouping, no trailing zeros."""
+    d = Decimal(value.numerator) / Decimal(value.denominator)
+    return format(d.normalize(), "f")

@@ -14,7 +14,7 @@ from ._achievement import Achievement, achievement_rate
 from ._errors import InputError, Problem, ScoringError, UnitError
 from ._grading import assign_grades, grade_quotas, points_to_next_grade
 from ._inputs import Actual, Adjustment, Adjustments, Panel, Results
-from ._numbers import round_half_up, to_fraction
+from ._numbers import exact_text, round_half_up, to_fraction
 from ._panel import Aggregation, PanelResult, aggregate_panel
 from ._rubric import Indicator, Rubric, Task
 from ._units import convert
@@ -281,7 +281,7 @@ def score(
         if not lo <= adj_sum <= hi:
             problems.append(
                 Problem(
-                    f"adjustments for {code} total {_d(adj_sum)}, outside the rubric's "
+                    f"adjustments for {code} total {exact_text(adj_sum)}, outside the rubric's "
                     f"limits {rubric.adjustments.min}..{rubric.adjustments.max}",
                     field=code,
                     fix="keep 가감점 within the limits",
@@ -315,8 +315,8 @@ def score(
                     elif not 0 <= pts <= panel_points[cid]:
                         problems.append(
                             Problem(
-                                f"task {task.code}, evaluator {s.evaluator}: {cid} = {_d(pts)} is "
-                                f"outside 0..{_d(panel_points[cid])}",
+                                f"task {task.code}, evaluator {s.evaluator}: {cid} = "
+                                f"{exact_text(pts)} is outside 0..{exact_text(panel_points[cid])}",
                                 file=panel.source if panel else None,
                                 fix="score within the criterion's points",
                             )
@@ -348,10 +348,6 @@ def score(
     if any(p.severity == "error" for p in problems):
         raise InputError(problems, f"cannot score: {len(problems)} problem(s)")
     return _rank(rubric, details, by, panel_rule, results, panel)
-
-
-def _d(f: Fraction) -> str:
-    return format((Decimal(f.numerator) / Decimal(f.denominator)).normalize(), "f")
 
 
 def _rank(

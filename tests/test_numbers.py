@@ -130,3 +130,14 @@ def test_every_input_kind_rounds_like_the_decimal_text(
     for value in kinds:
         assert round_half_up(value, decimals) == want
         assert round_half_up(value, decimals).as_tuple().exponent == -decimals
+
+
+def test_exact_text_prints_fractions_as_plain_decimals() -> None:
+    from fractions import Fraction
+
+    from evalkit._numbers import exact_text
+
+    assert exact_text(Fraction(3, 4)) == "0.75"
+    assert exact_text(Fraction(1350)) == "1350"
+    assert exact_text(Fraction(-1, 8)) == "-0.125"
+    assert exact_text(Fraction(1, 3)).startswith("0.3333333333")
