@@ -182,3 +182,13 @@ def test_report_passes_jobs_to_the_pdf_renderer(tmp_path: Path, monkeypatch: Any
     assert seen == [1]
     bad = runner.invoke(app, ["report", *args, "--format", "pdf", "--jobs", "0"])
     assert bad.exit_code == 2 and "--jobs" in bad.output
+
+
+def test_version_prints_the_package_version() -> None:
+    from evalkit._version import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"evalkit {__version__}"
+    helped = runner.invoke(app, ["--help"])
+    assert "버전을 출력" in helped.output

@@ -21,8 +21,8 @@ from .._rubric import Rubric
 
 app = typer.Typer(
     name="evalkit",
-    help="자체평가 (self-evaluation): rubric in, scores and 7-grade ranking out, "
-    "HWP-style reports.",
+    help="자체평가: 루브릭을 넣으면 과제별 점수, 7등급 상대평가, 결과보고서(한글 보고서 양식)가 "
+    "나옵니다.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
