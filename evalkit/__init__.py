@@ -17,6 +17,7 @@ from ._grading import (
     grade_quotas,
     points_to_next_grade,
 )
+from ._identifiers import IdentifierError, resolve_subcommittee, resolve_task_code
 from ._inputs import Actual, Adjustment, Adjustments, EvaluatorSheet, Panel, Results
 from ._loader import ValidationReport, load_rubric, validate_rubric
 from ._numbers import round_half_up
@@ -53,6 +54,7 @@ __all__ = [
     "GradeDefinition",
     "GradeScheme",
     "GradingError",
+    "IdentifierError",
     "Indicator",
     "IndicatorScore",
     "InputError",
@@ -81,6 +83,8 @@ __all__ = [
     "load_rubric",
     "parse_unit",
     "points_to_next_grade",
+    "resolve_subcommittee",
+    "resolve_task_code",
     "round_half_up",
     "score",
     "validate_rubric",

@@ -153,8 +153,9 @@ def test_report_unknown_task_writes_nothing(tmp_path: Path) -> None:
     args = _score_args(tmp_path / "r")
     result = runner.invoke(app, ["report", *args, "--format", "docx", "--task", "Ⅸ-9-⑨"])
     assert result.exit_code == 1
-    assert "Ⅸ-9-⑨" in result.output
-    assert list((tmp_path / "r").iterdir()) == []
+    assert "Ⅸ-9-⑨" in result.output and "--task" in result.output
+    # Refused before anything is staged: not even the output folder is made.
+    assert not (tmp_path / "r").exists()
 
 
 def test_demo_runs_the_2024_example(tmp_path: Path) -> None:

@@ -85,7 +85,13 @@ PanelOpt = Annotated[
     list[Path], typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)")
 ]
 AdjustmentsOpt = Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")]
-ByOpt = Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")]
+ByOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="등급을 나눌 단위: subcommittee(분과), strategic_goal(전략목표), "
+        "performance_goal(성과목표), 전체(기본: 전체 과제에서 등급)"
+    ),
+]
 FormatOpt = Annotated[str, typer.Option("--format", help="docx, pdf or docx,pdf")]
 JobsOpt = Annotated[
     int | None,
