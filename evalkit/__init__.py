@@ -34,6 +34,7 @@ from ._rubric import (
     Subcommittee,
     Task,
 )
+from ._schema import json_schema
 from ._scheme import DEFAULT_SCHEME, GradeDefinition, GradeScheme
 from ._scoring import IndicatorScore, Scoreboard, TaskScore, score
 from ._units import convert, parse_unit
@@ -80,6 +81,7 @@ __all__ = [
     "convert",
     "grade_boundaries",
     "grade_quotas",
+    "json_schema",
     "load_rubric",
     "parse_unit",
     "points_to_next_grade",

@@ -193,3 +193,18 @@ def test_version_prints_the_package_version() -> None:
     assert result.output.strip() == f"evalkit {__version__}"
     helped = runner.invoke(app, ["--help"])
     assert "버전을 출력" in helped.output
+
+
+def test_schema_kinds_and_out_file(tmp_path: Path) -> None:
+    kinds = (("goal", "StrategicGoal"), ("전략목표", "StrategicGoal"), ("round", "Round"))
+    for kind, title in kinds:
+        result = runner.invoke(app, ["schema", "--kind", kind])
+        assert result.exit_code == 0, result.output
+        schema = json.loads(result.stdout)
+        assert schema["title"] == title and schema["$schema"].endswith("2020-12/schema")
+    target = tmp_path / "s" / "rubric.schema.json"
+    result = runner.invoke(app, ["schema", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["$id"] == "urn:evalkit:schema:rubric:1"
+    bad = runner.invoke(app, ["schema", "--kind", "task"])
+    assert bad.exit_code == 1 and "--kind" in bad.output and "rubric" in bad.output
