@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._errors import Problem, RubricError
+from ._newyear import year_warnings
 from ._rubric import Rubric, Task
 from ._units import is_known_unit
 from ._yaml import Mark, Path_, YamlDocument, friendly_path, load_yaml
@@ -373,7 +374,7 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
                         f"task {task.code!r} does not sit under performance goal {pg.code!r}",
                         f"codes under {pg.code} look like {pg.code}-①",
                     )
-                _check_task(add, tloc, task)
+                _check_task(add, tloc, task, r.meta.draft)
                 if r.subcommittees and task.assigned_subcommittee is None:
                     add(
                         (*tloc,),
@@ -386,10 +387,12 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
                         f"unknown subcommittee {task.subcommittee!r}",
                         f"use one of {', '.join(sub_names) or '(none defined)'}",
                     )
+    for loc, message, fix in year_warnings(r):
+        add(loc, message, fix, True)
     return out
 
 
-def _check_task(add: Any, tloc: Path_, task: Task) -> None:
+def _check_task(add: Any, tloc: Path_, task: Task, draft: bool = False) -> None:
     nos = [i.no for i in task.indicators]
     if nos != list(range(1, len(nos) + 1)):
         add(
@@ -483,10 +486,12 @@ def _check_task(add: Any, tloc: Path_, task: Task) -> None:
         else:
             add((*tloc, "weighting"), "weights applied by override", None, True)
     for ii, ind in enumerate(task.indicators):
-        _check_indicator(add, (*tloc, "indicators", ii), ind, task)
+        _check_indicator(add, (*tloc, "indicators", ii), ind, task, draft)
 
 
-def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None:
+def _check_indicator(
+    add: Any, iloc: Path_, ind: Any, task: Task | None, draft: bool = False
+) -> None:
     noted = task is not None and any(
         (n.field or "").startswith(f"indicators[{ind.no}]") for n in task.data_notes
     )
@@ -496,8 +501,9 @@ def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None
             f"unknown unit {ind.unit!r}",
             "use a unit evalkit knows (건, 명, %, 점, 억불, 천tCO2, GWh, …) or null",
         )
-    # Goal-level indicators are reported, never scored: a gap there is a warning.
-    goal_level = task is None
+    # Goal-level indicators are reported, never scored: a gap there is a warning; so is a
+    # blank target in a new year's draft (filled before the year is scored).
+    goal_level = task is None or draft
     if ind.kind in ("quantitative", "qualitative"):
         if not isinstance(ind.target, Decimal) and not noted:
             add(

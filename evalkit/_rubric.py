@@ -50,6 +50,12 @@ class DataNote(BaseModel):
     issue: NoteIssue
     printed: str = Field(min_length=1, description="what the source prints")
     applied: str = Field(min_length=1, description="what evalkit applies instead, and why")
+    year: int | None = Field(
+        default=None,
+        ge=2000,
+        le=2100,
+        description="plan year the note was written against (None: the rubric's year)",
+    )
 
 
 class Band(BaseModel):
@@ -256,6 +262,10 @@ class Meta(BaseModel):
     year: int = Field(ge=2000, le=2100)
     title: str = Field(min_length=1)
     source: SourceRef | None = None
+    draft: bool = Field(
+        default=False,
+        description="a new year's draft (evalkit new-year): blank targets are warnings",
+    )
 
 
 class Rubric(BaseModel):

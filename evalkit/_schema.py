@@ -82,6 +82,8 @@ PROPERTY_TEXT: dict[str, str] = {
     "Meta.year": "평가 대상 연도 (원문 시행계획의 연도와 같아야 함)",
     "Meta.title": "평가 제목 (예: 2024년도 산업통상자원부 주요정책 자체평가)",
     "Meta.source": "옮겨 적은 원문 자료 (문서명, 파일, SHA-256)",
+    "Meta.draft": "새해 초안이면 true (evalkit new-year가 씀): 빈 목표치는 오류 대신 경고; "
+    "목표치를 채우고 원문 자료를 바꾼 뒤 지우십시오",
     "SourceRef.document": "원문 문서명 (예: 2024년도 성과관리 시행계획)",
     "SourceRef.file": "원문 파일 이름",
     "SourceRef.sha256": "원문 파일의 SHA-256 해시 (원문이 바뀌지 않았음을 확인)",
@@ -116,9 +118,11 @@ PROPERTY_TEXT: dict[str, str] = {
     "DataNote.field": "주석이 가리키는 항목 (예: indicators[2].weight)",
     "DataNote.issue": "문제 종류: missing_weight(가중치 없음), weight_sum(가중치 합 ≠ 1), "
     "typo(오기), target_conflict(목표치 불일치), incomplete_row(빈 행), rationale_conflict"
-    "(근거 불일치), count_mismatch(개수 불일치), review(새해 검토 필요), other(기타)",
+    "(근거 불일치), count_mismatch(개수 불일치), other(기타)",
     "DataNote.printed": "원문에 인쇄된 내용",
     "DataNote.applied": "evalkit이 대신 적용하는 값과 그 이유",
+    "DataNote.year": "이 주석이 가리키는 원문 시행계획의 연도 (생략하면 루브릭 연도); 루브릭 "
+    "연도와 다르면 evalkit validate가 검토하라고 경고",
     "StrategicGoal.code": "전략목표 코드: 인쇄된 로마 숫자 (예: Ⅰ)",
     "StrategicGoal.title": "전략목표 문장",
     "StrategicGoal.line": "원문에서 전략목표 제목이 있는 줄 번호",

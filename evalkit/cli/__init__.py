@@ -17,7 +17,7 @@ from ._common import app
 
 # Each command module registers its commands on `app` when imported; `--help` lists them in
 # this order (the round's order: rubric, workbooks and scores, reports).
-for _module in ("_rubric", "_roundfile", "_round", "_report", "_diff"):
+for _module in ("_rubric", "_year", "_roundfile", "_round", "_report", "_diff"):
     importlib.import_module(f"{__name__}.{_module}")
 
 __all__ = ["app", "main"]
