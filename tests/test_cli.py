@@ -29,8 +29,8 @@ def test_validate_verbose_lists_warnings() -> None:
 
 
 def test_validate_reports_every_error_with_place(tmp_path: Path) -> None:
-    # Schema errors are all reported together; cross-field checks (weight sums, codes) run
-    # once the schema holds, and are also all reported together (next test).
+    # Schema errors are all reported together; the tasks they break are not checked again.
+    # The cross-field checks of the valid parts run in the same pass (next tests).
     text = MINI.read_text(encoding="utf-8")
     text = text.replace("weight: 0.3, target: 266", "weight: abc, target: 266")
     text = text.replace("direction: down}", "direction: sideways}", 1)
@@ -208,3 +208,17 @@ def test_schema_kinds_and_out_file(tmp_path: Path) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["$id"] == "urn:evalkit:schema:rubric:1"
     bad = runner.invoke(app, ["schema", "--kind", "task"])
     assert bad.exit_code == 1 and "--kind" in bad.output and "rubric" in bad.output
+
+
+def test_validate_shows_scheme_and_weight_errors_in_one_pass(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "weight: 0.3, target: 266", "weight: 0.4, target: 266"
+    )
+    assert "percent: 10}" in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("percent: 10}", "percent: 15}", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "2 error(s)" in result.output
+    assert "grade_scheme" in result.output and "sum to 105" in result.output
+    assert "tasks[Ⅰ-1-①].weighting" in result.output and "sum to 1.1" in result.output
