@@ -60,3 +60,20 @@ def test_new_year_refuses_bad_input_in_korean_and_writes_nothing(tmp_path: Path)
 
 def m_results() -> Path:
     return MINI.parent / "results.xlsx"
+
+
+def test_a_draft_is_not_scored_until_its_targets_are_filled(tmp_path: Path) -> None:
+    assert _run("new-year", MINI, "--year", 2025, "--out", tmp_path / "n")[0] == 0
+    m = MINI.parent
+    code, out = _run(
+        "score",
+        tmp_path / "n" / "rubric.yaml",
+        "--results",
+        m / "results.xlsx",
+        "--panel",
+        m / "panel",
+        "--out",
+        tmp_path / "s.xlsx",
+    )
+    assert code == 1 and "초안 루브릭" in out and "meta.draft" in out
+    assert not (tmp_path / "s.xlsx").exists()

@@ -142,3 +142,17 @@ def test_a_copied_rubric_with_only_its_year_changed_is_flagged(tmp_path: Path) -
     assert "meta.source.document" in warned and "meta.title" in warned
     w = warned["meta.source.document"]
     assert "2025" in w.message and "2024년도" in w.message and w.line == 14
+
+
+def test_the_draft_files_pass_the_editor_schemas(motie_2025: tuple[Any, Path]) -> None:
+    from jsonschema import Draft202012Validator
+    from test_schema import _load
+
+    from evalkit._schema import json_schema
+
+    _, path = motie_2025
+    rubric = Draft202012Validator(json_schema("rubric"))
+    goal = Draft202012Validator(json_schema("goal"))
+    assert list(rubric.iter_errors(_load(path))) == []
+    for goal_file in sorted((path.parent / "motie-2025").glob("*.yaml")):
+        assert list(goal.iter_errors(_load(goal_file))) == [], goal_file

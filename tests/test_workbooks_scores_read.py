@@ -62,3 +62,14 @@ def test_reads_back_every_indicators_actual(tmp_path: Path) -> None:
                 assert got == Decimal(str(round(float(expected), 4)))
     with pytest.raises(InputError, match="지표 키"):
         read_scored_actuals(m / "results.xlsx")
+
+
+def test_reads_actuals_from_the_csv_form(tmp_path: Path) -> None:
+    from evalkit.workbooks import read_scored_actuals
+
+    r = load_rubric(MINI)
+    m = MINI.parent
+    sb = score(r, read_results(m / "results.xlsx", r), read_panel([m / "panel"], r))
+    xlsx = read_scored_actuals(write_scoreboard(sb, tmp_path / "s.xlsx"))
+    csv = read_scored_actuals(write_scoreboard(sb, tmp_path / "s.csv"))
+    assert csv == xlsx

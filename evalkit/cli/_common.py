@@ -58,6 +58,18 @@ def load_or_exit(rubric: Path) -> Rubric:
         raise fail(exc, f"rubric {rubric}") from None
 
 
+def refuse_draft(r: Rubric) -> None:
+    """A new year's draft (``meta.draft``) has blank targets: it cannot be scored yet."""
+    if r.meta.draft:
+        problem = Problem(
+            f"{r.meta.year}년도 초안 루브릭이라 채점할 수 없습니다 (목표치가 비어 있음)",
+            file=r.source_path,
+            field="meta.draft",
+            fix="목표치를 채우고 meta.draft를 지운 뒤 evalkit validate로 확인하십시오",
+        )
+        raise fail(InputError([problem]), "루브릭")
+
+
 def print_validation(report: ValidationReport, path: Path, verbose: bool) -> None:
     s = report.summary()
     if report.rubric is not None:
@@ -124,6 +136,7 @@ def score_inputs(
     from ..workbooks import read_inputs
 
     r = load_or_exit(rubric)
+    refuse_draft(r)
     try:
         res, pan, adj = read_inputs(r, results, panel, adjustments)
     except InputError as exc:

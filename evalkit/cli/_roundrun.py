@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from .._errors import EvalkitError, InputError, Problem
-from ._common import fail, load_or_exit
+from ._common import fail, load_or_exit, refuse_draft
 
 SubcommitteeOpt = Annotated[
     str | None,
@@ -96,6 +96,7 @@ def score_run(
             raise typer.Exit(2)
         rf = load_round_or_exit(source)
         rubric = load_or_exit(rf.rubric_path)
+        refuse_draft(rubric)
         subcommittee = subcommittee_or_exit(rubric, subcommittee)
         from ..workbooks import collect_round
 
@@ -118,6 +119,7 @@ def score_run(
             raise typer.Exit(2)
         rf = col = None
         rubric = load_or_exit(source)
+        refuse_draft(rubric)
         subcommittee = subcommittee_or_exit(rubric, subcommittee)
         from ..workbooks import read_inputs
 
