@@ -17,6 +17,7 @@ from ._grading import (
     grade_quotas,
     points_to_next_grade,
 )
+from ._identifiers import IdentifierError, resolve_subcommittee, resolve_task_code
 from ._inputs import Actual, Adjustment, Adjustments, EvaluatorSheet, Panel, Results
 from ._loader import ValidationReport, load_rubric, validate_rubric
 from ._numbers import round_half_up
@@ -33,6 +34,7 @@ from ._rubric import (
     Subcommittee,
     Task,
 )
+from ._schema import json_schema
 from ._scheme import DEFAULT_SCHEME, GradeDefinition, GradeScheme
 from ._scoring import IndicatorScore, Scoreboard, TaskScore, score
 from ._units import convert, parse_unit
@@ -53,6 +55,7 @@ __all__ = [
     "GradeDefinition",
     "GradeScheme",
     "GradingError",
+    "IdentifierError",
     "Indicator",
     "IndicatorScore",
     "InputError",
@@ -78,9 +81,12 @@ __all__ = [
     "convert",
     "grade_boundaries",
     "grade_quotas",
+    "json_schema",
     "load_rubric",
     "parse_unit",
     "points_to_next_grade",
+    "resolve_subcommittee",
+    "resolve_task_code",
     "round_half_up",
     "score",
     "validate_rubric",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -11,8 +12,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._errors import Problem, RubricError
+from ._newyear import year_warnings
 from ._numbers import exact_text
-from ._rubric import Rubric, Task
+from ._rubric import Criteria, Rubric, Task
 from ._units import is_known_unit
 from ._yaml import Mark, Path_, YamlDocument, friendly_path, load_yaml
 
@@ -89,7 +91,9 @@ def validate_rubric(path: str | Path) -> ValidationReport:
     try:
         rubric = Rubric.model_validate(doc.data)
     except ValidationError as exc:
-        return ValidationReport(None, tuple(_pydantic_problems(exc, doc)))
+        # The cross-field checks of the parts that are valid on their own still run, so one
+        # pass shows every problem (a weight sum as well as a bad grade scheme).
+        return ValidationReport(None, (*_pydantic_problems(exc, doc), *_partial_problems(doc)))
     rubric._path = str(path)
     problems = _semantic_problems(rubric, doc)
     return ValidationReport(rubric, tuple(problems))
@@ -270,35 +274,69 @@ def _note_fields(task: Task) -> set[str]:
     return {n.field or "" for n in task.data_notes}
 
 
-def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
-    out: list[Problem] = []
-
+def _adder(doc: YamlDocument, out: list[Problem]) -> Any:
     def add(loc: Path_, message: str, fix: str | None = None, warn: bool = False) -> None:
         text, real = friendly_path(doc.data, loc)
         out.append(_at(doc.mark_for(real), message, text, fix, "warning" if warn else "error"))
 
-    # Criteria add up; at most one computed criterion.
-    total = sum((c.points for c in r.criteria.items), Decimal(0))
-    if total != r.criteria.total:
+    return add
+
+
+def _partial_problems(doc: YamlDocument) -> list[Problem]:
+    """The task checks (weights, numbering, targets) on every task that is valid by itself,
+    for a rubric whose whole fails the schema; its invalid parts are reported already."""
+    out: list[Problem] = []
+    add = _adder(doc, out)
+    data = doc.data
+    meta = data.get("meta")
+    draft = isinstance(meta, dict) and meta.get("draft") is True
+    with contextlib.suppress(ValidationError):  # an invalid one is reported by the schema
+        _criteria_problems(Criteria.model_validate(data.get("criteria")), add)
+    goals = data.get("strategic_goals")
+    for gi, sg in enumerate(goals if isinstance(goals, list) else []):
+        pgs = sg.get("performance_goals") if isinstance(sg, dict) else None
+        for pi, pg in enumerate(pgs if isinstance(pgs, list) else []):
+            tasks = pg.get("tasks") if isinstance(pg, dict) else None
+            for ti, raw in enumerate(tasks if isinstance(tasks, list) else []):
+                try:
+                    task = Task.model_validate(raw)
+                except ValidationError:
+                    continue
+                tloc: Path_ = ("strategic_goals", gi, "performance_goals", pi, "tasks", ti)
+                _check_task(add, tloc, task, draft)
+    return out
+
+
+def _criteria_problems(criteria: Criteria, add: Any) -> None:
+    """Criteria add up; ids are unique; at most one computed criterion."""
+    total = sum((c.points for c in criteria.items), Decimal(0))
+    if total != criteria.total:
         add(
             ("criteria", "total"),
-            f"criteria points add up to {total}, not the stated total {r.criteria.total}",
+            f"criteria points add up to {total}, not the stated total {criteria.total}",
             "make the items' points add up to `total`",
         )
-    ids = [c.id for c in r.criteria.items]
-    for i, c in enumerate(r.criteria.items):
+    ids = [c.id for c in criteria.items]
+    for i, c in enumerate(criteria.items):
         if ids.count(c.id) > 1 and ids.index(c.id) != i:
             add(
                 ("criteria", "items", i, "id"),
                 f"criterion id {c.id!r} is used twice",
                 "give each criterion its own id",
             )
-    if len(r.criteria.computed) > 1:
+    if len(criteria.computed) > 1:
         add(
             ("criteria", "items"),
             "more than one criterion has method: computed",
             "keep one computed criterion (성과지표 달성도); the others are scored by the panel",
         )
+
+
+def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
+    out: list[Problem] = []
+    add = _adder(doc, out)
+
+    _criteria_problems(r.criteria, add)
     if r.adjustments.min > 0 or r.adjustments.max < 0:
         add(
             ("adjustments",),
@@ -374,7 +412,7 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
                         f"task {task.code!r} does not sit under performance goal {pg.code!r}",
                         f"codes under {pg.code} look like {pg.code}-①",
                     )
-                _check_task(add, tloc, task)
+                _check_task(add, tloc, task, r.meta.draft)
                 if r.subcommittees and task.assigned_subcommittee is None:
                     add(
                         (*tloc,),
@@ -387,10 +425,12 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
                         f"unknown subcommittee {task.subcommittee!r}",
                         f"use one of {', '.join(sub_names) or '(none defined)'}",
                     )
+    for loc, message, fix in year_warnings(r):
+        add(loc, message, fix, True)
     return out
 
 
-def _check_task(add: Any, tloc: Path_, task: Task) -> None:
+def _check_task(add: Any, tloc: Path_, task: Task, draft: bool = False) -> None:
     nos = [i.no for i in task.indicators]
     if nos != list(range(1, len(nos) + 1)):
         add(
@@ -484,10 +524,12 @@ def _check_task(add: Any, tloc: Path_, task: Task) -> None:
         else:
             add((*tloc, "weighting"), "weights applied by override", None, True)
     for ii, ind in enumerate(task.indicators):
-        _check_indicator(add, (*tloc, "indicators", ii), ind, task)
+        _check_indicator(add, (*tloc, "indicators", ii), ind, task, draft)
 
 
-def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None:
+def _check_indicator(
+    add: Any, iloc: Path_, ind: Any, task: Task | None, draft: bool = False
+) -> None:
     noted = task is not None and any(
         (n.field or "").startswith(f"indicators[{ind.no}]") for n in task.data_notes
     )
@@ -497,8 +539,9 @@ def _check_indicator(add: Any, iloc: Path_, ind: Any, task: Task | None) -> None
             f"unknown unit {ind.unit!r}",
             "use a unit evalkit knows (건, 명, %, 점, 억불, 천tCO2, GWh, …) or null",
         )
-    # Goal-level indicators are reported, never scored: a gap there is a warning.
-    goal_level = task is None
+    # Goal-level indicators are reported, never scored: a gap there is a warning; so is a
+    # blank target in a new year's draft (filled before the year is scored).
+    goal_level = task is None or draft
     if ind.kind in ("quantitative", "qualitative"):
         if not isinstance(ind.target, Decimal) and not noted:
             add(

@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictInt
 
+from ._identifiers import resolve_task_code
 from ._scheme import GradeScheme
 
 Direction = Literal["up", "down"]
@@ -49,6 +50,12 @@ class DataNote(BaseModel):
     issue: NoteIssue
     printed: str = Field(min_length=1, description="what the source prints")
     applied: str = Field(min_length=1, description="what evalkit applies instead, and why")
+    year: int | None = Field(
+        default=None,
+        ge=2000,
+        le=2100,
+        description="plan year the note was written against (None: the rubric's year)",
+    )
 
 
 class Band(BaseModel):
@@ -255,6 +262,10 @@ class Meta(BaseModel):
     year: int = Field(ge=2000, le=2100)
     title: str = Field(min_length=1)
     source: SourceRef | None = None
+    draft: bool = Field(
+        default=False,
+        description="a new year's draft (evalkit new-year): blank targets are warnings",
+    )
 
 
 class Rubric(BaseModel):
@@ -306,10 +317,14 @@ class Rubric(BaseModel):
         return self._path
 
     def task(self, code: str) -> Task:
-        for t in self._tasks:
-            if t.code == code:
-                return t
-        raise KeyError(f"no task {code!r} in the rubric")
+        """The task ``code`` names: ``Ⅰ-1-①``, or as typed, ``I-1-1``, ``1-1-1``.
+
+        Raises:
+            IdentifierError: (a KeyError) no task or more than one matches; the choices
+                closest first.
+        """
+        codes = [t.code for t in self._tasks]
+        return self._tasks[codes.index(resolve_task_code(code, codes, option=None))]
 
     def iter_indicators(self) -> Iterator[tuple[Task, Indicator]]:
         for t in self._tasks:

@@ -13,6 +13,7 @@ import pandas as pd
 from ._achievement import Achievement, achievement_rate
 from ._errors import InputError, Problem, ScoringError, UnitError
 from ._grading import assign_grades, grade_quotas, points_to_next_grade
+from ._identifiers import IdentifierError, resolve_task_code
 from ._inputs import Actual, Adjustment, Adjustments, Panel, Results
 from ._numbers import exact_text, round_half_up, to_fraction
 from ._panel import Aggregation, PanelResult, aggregate_panel
@@ -96,10 +97,14 @@ class Scoreboard:
         return bool(self.pending)
 
     def task(self, code: str) -> TaskScore:
-        for d in self.details:
-            if d.task.code == code:
-                return d
-        raise KeyError(f"no task {code!r} on the scoreboard")
+        """The scored task ``code`` names (``I-1-1`` finds ``Ⅰ-1-①``).
+
+        Raises:
+            IdentifierError: (a KeyError) no scored task or more than one matches.
+        """
+        codes = [d.task.code for d in self.details]
+        found = resolve_task_code(code, codes, option=None)
+        return self.details[codes.index(found)]
 
     def ranking(self) -> list[TaskScore]:
         return sorted(self.details, key=lambda d: (d.rank, d.task.code))
@@ -217,17 +222,19 @@ def score(
     if tasks is None:
         selected = rubric.tasks
     else:
-        known_codes = {t.code for t in rubric.tasks}
-        wanted = set(tasks)
-        problems += [
-            Problem(
-                f"unknown task code {c!r} in `tasks`",
-                field=c,
-                fix="use the task codes of the rubric",
-            )
-            for c in tasks
-            if c not in known_codes
-        ]
+        all_codes = [t.code for t in rubric.tasks]
+        wanted: set[str] = set()
+        for typed in tasks:
+            try:
+                wanted.add(resolve_task_code(typed, all_codes, option="tasks"))
+            except IdentifierError as exc:
+                problems.append(
+                    Problem(
+                        f"unknown task code {typed!r} in `tasks`",
+                        field=typed,
+                        fix=exc.problems[0].fix,
+                    )
+                )
         selected = tuple(t for t in rubric.tasks if t.code in wanted)
     computed_crit = rubric.criteria.computed
     panel_crit = [c.id for c in rubric.criteria.panel]

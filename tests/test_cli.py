@@ -29,8 +29,8 @@ def test_validate_verbose_lists_warnings() -> None:
 
 
 def test_validate_reports_every_error_with_place(tmp_path: Path) -> None:
-    # Schema errors are all reported together; cross-field checks (weight sums, codes) run
-    # once the schema holds, and are also all reported together (next test).
+    # Schema errors are all reported together; the tasks they break are not checked again.
+    # The cross-field checks of the valid parts run in the same pass (next tests).
     text = MINI.read_text(encoding="utf-8")
     text = text.replace("weight: 0.3, target: 266", "weight: abc, target: 266")
     text = text.replace("direction: down}", "direction: sideways}", 1)
@@ -153,8 +153,9 @@ def test_report_unknown_task_writes_nothing(tmp_path: Path) -> None:
     args = _score_args(tmp_path / "r")
     result = runner.invoke(app, ["report", *args, "--format", "docx", "--task", "Ⅸ-9-⑨"])
     assert result.exit_code == 1
-    assert "Ⅸ-9-⑨" in result.output
-    assert list((tmp_path / "r").iterdir()) == []
+    assert "Ⅸ-9-⑨" in result.output and "--task" in result.output
+    # Refused before anything is staged: not even the output folder is made.
+    assert not (tmp_path / "r").exists()
 
 
 def test_demo_runs_the_2024_example(tmp_path: Path) -> None:
@@ -181,3 +182,42 @@ def test_report_passes_jobs_to_the_pdf_renderer(tmp_path: Path, monkeypatch: Any
     assert seen == [1]
     bad = runner.invoke(app, ["report", *args, "--format", "pdf", "--jobs", "0"])
     assert bad.exit_code == 2 and "--jobs" in bad.output
+
+
+def test_version_prints_the_package_version() -> None:
+    from evalkit._version import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"evalkit {__version__}"
+    helped = runner.invoke(app, ["--help"])
+    assert "버전을 출력" in helped.output
+
+
+def test_schema_kinds_and_out_file(tmp_path: Path) -> None:
+    kinds = (("goal", "StrategicGoal"), ("전략목표", "StrategicGoal"), ("round", "Round"))
+    for kind, title in kinds:
+        result = runner.invoke(app, ["schema", "--kind", kind])
+        assert result.exit_code == 0, result.output
+        schema = json.loads(result.stdout)
+        assert schema["title"] == title and schema["$schema"].endswith("2020-12/schema")
+    target = tmp_path / "s" / "rubric.schema.json"
+    result = runner.invoke(app, ["schema", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["$id"] == "urn:evalkit:schema:rubric:1"
+    bad = runner.invoke(app, ["schema", "--kind", "task"])
+    assert bad.exit_code == 1 and "--kind" in bad.output and "rubric" in bad.output
+
+
+def test_validate_shows_scheme_and_weight_errors_in_one_pass(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "weight: 0.3, target: 266", "weight: 0.4, target: 266"
+    )
+    assert "percent: 10}" in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("percent: 10}", "percent: 15}", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "2 error(s)" in result.output
+    assert "grade_scheme" in result.output and "sum to 105" in result.output
+    assert "tasks[Ⅰ-1-①].weighting" in result.output and "sum to 1.1" in result.output

@@ -34,6 +34,8 @@ LAYERS: dict[str, int] = {
     "evalkit._loader": 1,
     "evalkit._round": 1,
     "evalkit._identifiers": 1,
+    "evalkit._schema": 1,
+    "evalkit._newyear": 1,
     # 2: the engine: everything that computes
     "evalkit._achievement": 2,
     "evalkit._panel": 2,

@@ -522,6 +522,32 @@ def test_every_problem_is_reported_in_one_pass(tmp_path: Path) -> None:
     assert {"meta.year", f"{T1}.indicators[2].direction"} <= fields
 
 
+def test_schema_errors_do_not_hide_the_cross_field_checks(tmp_path: Path) -> None:
+    # A bad grade scheme (percentages sum to 110) used to hide the weight sum and the
+    # criteria total until it was fixed: now one pass shows all three, each at its place.
+    text = (
+        BASE.replace("{name: 우수, percent: 30}", "{name: 우수, percent: 40}")
+        .replace("weight: 0.5\n" + IND2_TARGET, "weight: 0.6\n" + IND2_TARGET)
+        .replace("points: 60, method: panel", "points: 50, method: panel")
+    )
+    assert "percent: 40" in text and "weight: 0.6" in text
+    report = validate_rubric(_write(tmp_path, text))
+    errors = {p.field: p for p in report.errors}
+    assert {"grade_scheme", f"{T1}.weighting", "criteria.total"} <= set(errors)
+    assert "sum to 1.1" in errors[f"{T1}.weighting"].message
+    assert errors[f"{T1}.weighting"].line is not None
+    # A task that fails the schema itself is reported once, by the schema.
+    text = text.replace("weight: 0.6\n", "weight: abc\n")
+    fields = [p.field for p in validate_rubric(_write(tmp_path, text)).errors]
+    assert f"{T1}.weighting" not in fields and f"{T1}.indicators[2].weight" in fields
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "one-pass.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_all_duplicate_keys_are_reported(tmp_path: Path) -> None:
     text = BASE.replace("  year: 2024\n", "  year: 2024\n  year: 2025\n").replace(
         "                unit: 명\n", "                unit: 명\n                unit: 건\n"

@@ -22,8 +22,8 @@ from ..renderers import format_help
 
 app = typer.Typer(
     name="evalkit",
-    help="자체평가 (self-evaluation): rubric in, scores and 7-grade ranking out, "
-    "HWP-style reports.",
+    help="자체평가: 루브릭을 넣으면 과제별 점수, 7등급 상대평가, 결과보고서(한글 보고서 양식)가 "
+    "나옵니다.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -59,6 +59,18 @@ def load_or_exit(rubric: Path) -> Rubric:
         raise fail(exc, f"rubric {rubric}") from None
 
 
+def refuse_draft(r: Rubric) -> None:
+    """A new year's draft (``meta.draft``) has blank targets: it cannot be scored yet."""
+    if r.meta.draft:
+        problem = Problem(
+            f"{r.meta.year}년도 초안 루브릭이라 채점할 수 없습니다 (목표치가 비어 있음)",
+            file=r.source_path,
+            field="meta.draft",
+            fix="목표치를 채우고 meta.draft를 지운 뒤 evalkit validate로 확인하십시오",
+        )
+        raise fail(InputError([problem]), "루브릭")
+
+
 def print_validation(report: ValidationReport, path: Path, verbose: bool) -> None:
     s = report.summary()
     if report.rubric is not None:
@@ -86,7 +98,13 @@ PanelOpt = Annotated[
     list[Path], typer.Option("--panel", help="panel workbook/CSV or a folder (repeatable)")
 ]
 AdjustmentsOpt = Annotated[Path | None, typer.Option(help="가감점 CSV/xlsx")]
-ByOpt = Annotated[str | None, typer.Option(help="grade within groups, e.g. subcommittee")]
+ByOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="등급을 나눌 단위: subcommittee(분과), strategic_goal(전략목표), "
+        "performance_goal(성과목표), 전체(기본: 전체 과제에서 등급)"
+    ),
+]
 FormatOpt = Annotated[
     str | None,
     typer.Option(
@@ -125,6 +143,7 @@ def score_inputs(
     from ..workbooks import read_inputs
 
     r = load_or_exit(rubric)
+    refuse_draft(r)
     try:
         res, pan, adj = read_inputs(r, results, panel, adjustments)
     except InputError as exc:

@@ -24,6 +24,7 @@ from ._common import (
     render_reports,
     score_inputs,
 )
+from ._names import task_or_exit
 from ._roundrun import (
     ProvisionalOpt,
     RuleOpt,
@@ -45,7 +46,10 @@ def report(
     adjustments: AdjustmentsOpt = None,
     fmt_: FormatOpt = None,
     subcommittee: SubcommitteeOpt = None,
-    task: Annotated[str | None, typer.Option(help="one-task sheet for this task code")] = None,
+    task: Annotated[
+        str | None,
+        typer.Option(help="이 과제 하나의 결과표 (과제 코드: Ⅰ-1-① 또는 I-1-1, 1-1-1)"),
+    ] = None,
     by: ByOpt = None,
     rule: RuleOpt = None,
     provisional: ProvisionalOpt = False,
@@ -63,6 +67,8 @@ def report(
         raise typer.Exit(2)
     run = score_run(rubric, results, panel, adjustments, by, rule, subcommittee, provisional)
     sb = run.scoreboard
+    subcommittee = run.subcommittee
+    task = task_or_exit([t.code for t in sb.rubric.tasks], task)
     if sb.provisional:
         print_scoreboard(sb)
     info = None

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .._errors import EvalkitError
+from .._identifiers import SPLIT_CHOICES
 from ._audit import audit_of
 from ._common import (
     AdjustmentsOpt,
@@ -19,6 +20,7 @@ from ._common import (
     load_or_exit,
     out,
 )
+from ._names import subcommittee_or_exit
 from ._roundrun import (
     ProvisionalOpt,
     RuleOpt,
@@ -32,15 +34,17 @@ from ._roundrun import (
 def template(
     rubric: RubricArg,
     out_dir: Annotated[Path, typer.Option("--out", help="folder for the blank workbooks")],
-    subcommittee: Annotated[str | None, typer.Option(help="only this subcommittee's tasks")] = None,
+    subcommittee: Annotated[
+        str | None, typer.Option(help="이 분과의 과제만 ('분과'와 띄어쓰기는 생략 가능)")
+    ] = None,
     evaluators: Annotated[int | None, typer.Option(help="number of evaluators")] = None,
     evaluator: Annotated[list[str] | None, typer.Option(help="evaluator name (repeat)")] = None,
     force: Annotated[bool, typer.Option("--force", help="overwrite existing workbooks")] = False,
     split: Annotated[
         list[str] | None,
         typer.Option(
-            help="나눠 쓰기: department(주관부서별 실적 파일), "
-            "evaluator(평가위원별 평가표); 반복 가능"
+            help="나눠 쓰기: department 또는 주관부서(주관부서별 실적 파일), "
+            "evaluator 또는 평가위원(평가위원별 평가표); 반복 가능"
         ),
     ] = None,
 ) -> None:
@@ -48,12 +52,17 @@ def template(
     from ..workbooks import write_split_templates, write_templates
 
     r = load_or_exit(rubric)
+    subcommittee = subcommittee_or_exit(r, subcommittee)
+    split = [SPLIT_CHOICES.get(s.strip(), s) for s in split or ()]
     if evaluators is not None and evaluator:
         err.print("give either --evaluators N or --evaluator NAME, not both")
         raise typer.Exit(2)
     bad = [s for s in split or () if s not in ("department", "evaluator")]
     if bad:
-        err.print(f"--split에는 department 또는 evaluator를 쓰십시오 (받은 값: {', '.join(bad)})")
+        err.print(
+            "--split에는 department(주관부서) 또는 evaluator(평가위원)를 쓰십시오 "
+            f"(받은 값: {', '.join(bad)})"
+        )
         raise typer.Exit(2)
     who: int | list[str] | None = list(evaluator) if evaluator else evaluators
     try:

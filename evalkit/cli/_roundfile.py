@@ -9,6 +9,7 @@ import typer
 
 from .._errors import EvalkitError, InputError, Problem
 from ._common import app, err, fail, load_or_exit, out
+from ._names import subcommittee_or_exit
 from ._roundrun import SubcommitteeOpt, load_round_or_exit
 
 _ROUND_TEMPLATE = """\
@@ -99,6 +100,7 @@ def status(
 
     rf = load_round_or_exit(round_file)
     rubric = load_or_exit(rf.rubric_path)
+    subcommittee = subcommittee_or_exit(rubric, subcommittee)
     try:
         col = collect_round(rf, rubric, subcommittee=subcommittee, allow_missing=True)
     except InputError as exc:

@@ -17,10 +17,13 @@ from typing import Annotated, Any
 import typer
 
 from .._errors import EvalkitError, InputError, Problem
-from ._common import fail, load_or_exit
+from ._common import fail, load_or_exit, refuse_draft
 
 SubcommitteeOpt = Annotated[
-    str | None, typer.Option(help="이 분과의 과제만 (그 분과의 자료만 있으면 됨)")
+    str | None,
+    typer.Option(
+        help="이 분과의 과제만 (그 분과의 자료만 있으면 됨; '분과'와 띄어쓰기는 생략 가능)"
+    ),
 ]
 ProvisionalOpt = Annotated[
     bool,
@@ -30,7 +33,10 @@ ProvisionalOpt = Annotated[
     ),
 ]
 RuleOpt = Annotated[
-    str | None, typer.Option(help="평가위원 점수 집계: trimmed, mean, median (기본 trimmed)")
+    str | None,
+    typer.Option(
+        help="평가위원 점수 집계: trimmed(절사평균), mean(평균), median(중앙값) (기본 trimmed)"
+    ),
 ]
 
 
@@ -41,6 +47,7 @@ class RoundRun:
     scoreboard: Any
     round_file: Any = None  # RoundFile
     collected: Any = None  # Collected
+    subcommittee: str | None = None  # as the rubric names it
 
 
 def is_round(path: Path) -> bool:
@@ -68,9 +75,16 @@ def score_run(
     subcommittee: str | None,
     provisional: bool,
 ) -> RoundRun:
-    """Score a round file or the flag-given inputs; exit 1 with every problem on bad input."""
-    from .._scoring import score as run_score
+    """Score a round file or the flag-given inputs; exit 1 with every problem on bad input.
 
+    ``by``, ``rule`` and ``subcommittee`` may be written as typed (``분과``, ``절사평균``,
+    ``에너지자원 분과``); the run records the subcommittee's name as the rubric writes it.
+    """
+    from .._scoring import score as run_score
+    from ._names import by_or_exit, rule_or_exit, subcommittee_or_exit
+
+    by_given, by = by_or_exit(by)
+    rule = rule_or_exit(rule)
     if is_round(source):
         if results is not None or panel or adjustments is not None:
             from ._common import err
@@ -82,13 +96,15 @@ def score_run(
             raise typer.Exit(2)
         rf = load_round_or_exit(source)
         rubric = load_or_exit(rf.rubric_path)
+        refuse_draft(rubric)
+        subcommittee = subcommittee_or_exit(rubric, subcommittee)
         from ..workbooks import collect_round
 
         try:
             col = collect_round(rf, rubric, subcommittee=subcommittee, allow_missing=provisional)
         except InputError as exc:
             raise fail(exc, "입력 자료") from None
-        by = by if by is not None else rf.round.scoring.by
+        by = by if by_given else rf.round.scoring.by
         rule = rule or rf.round.scoring.panel_rule
         codes = col.complete if provisional else tuple(t.code for t in col.tasks)
         res, pan, adj = col.results, col.panel, col.adjustments
@@ -103,6 +119,8 @@ def score_run(
             raise typer.Exit(2)
         rf = col = None
         rubric = load_or_exit(source)
+        refuse_draft(rubric)
+        subcommittee = subcommittee_or_exit(rubric, subcommittee)
         from ..workbooks import read_inputs
 
         pending: set[str] = set()
@@ -178,7 +196,7 @@ def score_run(
                 "adjustments": col.adjustments.source if col.adjustments else None,
             },
         )
-    return RoundRun(sb, rf, col)
+    return RoundRun(sb, rf, col, subcommittee)
 
 
 def _read_provisional(

@@ -42,7 +42,7 @@ from ._panel_write import write_panel_workbook
 from ._results import read_results, write_results_template
 from ._round import read_inputs
 from ._scores import write_scoreboard
-from ._scores_read import read_scored, read_scored_inputs
+from ._scores_read import read_scored, read_scored_actuals, read_scored_inputs
 from ._split import write_department_results, write_evaluator_panels, write_split_templates
 from ._templates import write_templates
 
@@ -57,6 +57,7 @@ __all__ = [
     "read_panel",
     "read_results",
     "read_scored",
+    "read_scored_actuals",
     "read_scored_inputs",
     "write_adjustments",
     "write_department_results",

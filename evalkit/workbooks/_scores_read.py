@@ -94,3 +94,56 @@ def read_scored_inputs(path: str | Path) -> dict[str, dict[str, tuple[str, ...]]
             own = values[keys:-1] if sheet.name == "평가위원 점수" else values[keys:]
             task[name] = task.get(name, ()) + own  # a task's 가감점 rows together
     return out
+
+
+_KEY, _ACTUAL = "지표 키", "실적"
+
+
+def read_scored_actuals(path: str | Path) -> dict[str, Decimal | str | None]:
+    """The actual (실적) of every scored indicator in a ``scores.xlsx``: indicator key → value.
+
+    Numbers come back exact from their shortest text, a milestone as 달성/미달성, text as
+    written, a blank as None. For ``evalkit new-year``: last year's actuals become history.
+
+    Raises:
+        InputError: the file cannot be read or holds no sheet with 지표 키 and 실적 columns.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        beside = path.with_name(f"{path.stem}-indicators.csv")
+        path = beside if beside.is_file() else path
+    problems: list[Problem] = []
+    sheets = _load(path, problems)
+    if sheets is None:
+        raise InputError(problems, f"채점 결과 {path}")
+    for sheet in sheets:
+        header = [_text(c) for c in sheet.rows[0]] if sheet.rows else []
+        if _KEY not in header or _ACTUAL not in header:
+            continue
+        key, actual = header.index(_KEY), header.index(_ACTUAL)
+        out: dict[str, Decimal | str | None] = {}
+        for rec in sheet.rows[1:]:
+            if key >= len(rec) or not _text(rec[key]):
+                continue
+            cell = rec[actual] if actual < len(rec) else None
+            value = None if cell is None else cell.value
+            text = "" if cell is None else _text(cell)
+            if isinstance(value, bool) or text in ("TRUE", "FALSE"):
+                out[_text(rec[key])] = "달성" if text == "TRUE" else "미달성"
+            elif not text:
+                out[_text(rec[key])] = None
+            else:
+                try:
+                    out[_text(rec[key])] = Decimal(text)
+                except InvalidOperation:
+                    out[_text(rec[key])] = text
+        return out
+    raise InputError(
+        [
+            Problem(
+                "evalkit score가 쓴 채점 결과가 아닙니다 (지표 키·실적 열이 있는 시트가 없음)",
+                file=str(path),
+                fix="evalkit score --out으로 쓴 scores.xlsx를 주십시오",
+            )
+        ]
+    )
