@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # One-time (idempotent) set-up on Debian as root, or any machine with the packages present:
-# system packages (Korean fonts, Pango for WeasyPrint, poppler for page previews), a virtual
+# system packages (Korean fonts, Pango for WeasyPrint, poppler for page previews, qpdf for the
+# PDF structure check in the tests), a virtual
 # environment in .venv and evalkit with all extras. Re-running is fast: each step is skipped
 # when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PYTHON:-python3}
-APT_PKGS=(fonts-nanum fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
+APT_PKGS=(fonts-nanum fontconfig poppler-utils qpdf libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
   libharfbuzz-subset0)
 
 missing=()

@@ -245,10 +245,22 @@ def html_document(html: str, resources: Mapping[str, tuple[bytes, str]]) -> Any:
     return _weasy.html_class(root / "ua.css").from_tree(tree, root.as_uri() + "/", fetcher)
 
 
+# PDF/A-2b: Korean public records are kept as PDF/A. Part 2 (ISO 19005-2) over part 1 because
+# it allows the transparency of the SVG charts and OpenType fonts as they are; conformance B
+# (visual fidelity) because the report is a printed document, tagged on top for accessibility.
+# Not part 3: an archival copy should not carry arbitrary embedded files.
+PDF_VARIANT = "pdf/a-2b"
+
+
 def write_pdf(rendered: Any, report: Report) -> bytes:
-    """Serialise a rendered WeasyPrint document reproducibly (no file identifier, fixed dates)."""
+    """Serialise a rendered WeasyPrint document as tagged PDF/A-2b, reproducibly: the file
+    identifier is a hash of the content and every date is the report's (the round's issue
+    date), so the same report gives the same bytes."""
     with _source_date_epoch(int(report.created.timestamp())):
-        data: bytes = rendered.write_pdf(pdf_identifier=False)
+        intent = _weasy.with_srgb_intent(rendered)
+        data: bytes = rendered.write_pdf(
+            pdf_variant=PDF_VARIANT, pdf_tags=True, output_intent=intent
+        )
     return data
 
 

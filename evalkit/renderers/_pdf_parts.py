@@ -38,6 +38,7 @@ from . import _pdf_html as _html
 from . import _weasy
 from ._fonts import ReportFonts
 from ._pdf_html import Slice
+from ._pdf_join import keep_archival
 from ._stack import with_stack_room
 
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels; PDF user space is in points
@@ -299,7 +300,8 @@ def _receive(conn: Connection, child: Any, k: int, kind: str) -> Any:
 
 def join_parts(pieces: Sequence[PartPDF]) -> bytes:
     """One PDF from the pieces in order, with the outline, named destinations and internal
-    links WeasyPrint would have written for the whole report, and the first piece's metadata."""
+    links WeasyPrint would have written for the whole report, the first piece's metadata and
+    PDF/A identification, and one structure tree (:mod:`._pdf_join`)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import Destination, Fit, NameObject, TextStringObject
@@ -308,8 +310,10 @@ def join_parts(pieces: Sequence[PartPDF]) -> bytes:
     first = 0
     starts: list[int] = []
     heights: list[float] = []
+    readers = []
     for piece in pieces:
         reader = PdfReader(io.BytesIO(piece.pdf))
+        readers.append(reader)
         if first == 0:
             writer.add_metadata(dict(reader.metadata or {}))
             lang = reader.root_object.get("/Lang")
@@ -320,6 +324,8 @@ def join_parts(pieces: Sequence[PartPDF]) -> bytes:
         starts.append(first)
         heights.extend(piece.layout.heights)
         first += len(piece.layout.heights)
+
+    keep_archival(writer, readers, starts)
 
     def fit(page: int, x: float, y: float) -> Any:
         return Fit.xyz(left=x * PT_PER_PX, top=(heights[page] - y) * PT_PER_PX, zoom=0)

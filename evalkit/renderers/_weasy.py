@@ -7,7 +7,10 @@ The PDF renderer leans on three WeasyPrint internals for speed and for rendering
 - ``HTML.from_tree`` (a constructor of our own): an element tree parsed by the C XML parser,
   not by WeasyPrint's HTML5 parser;
 - ``weasyprint.css.counters.CounterStyle.render_value`` (overridden): page numbers that
-  continue the parts rendered before (see :mod:`._pdf_parts`).
+  continue the parts rendered before (see :mod:`._pdf_parts`);
+- ``Document.color_profiles`` and ``weasyprint.css.ColorProfile``: the PDF/A output intent's
+  sRGB profile, read once and closed (WeasyPrint's own ``srgb`` intent leaves the profile's
+  file open, a ResourceWarning on every write).
 
 The URL fetcher is public API but is kept here too, so this file is the one place to look when
 WeasyPrint moves. :func:`missing_internals` names whatever a release removed;
@@ -35,6 +38,8 @@ INTERNALS: tuple[tuple[str, str, str], ...] = (
     ("weasyprint.css.counters", "CounterStyle.render_value", "formats one counter value"),
     ("weasyprint.urls", "URLFetcher", "the URL fetcher base class"),
     ("weasyprint.urls", "URLFetcherResponse", "a fetched resource"),
+    ("weasyprint.css", "ColorProfile", "an ICC profile of a document"),
+    ("weasyprint.document", "Document.write_pdf", "writes the PDF"),
 )
 # attributes from_tree() sets on a bare HTML object, as HTML.__init__ does
 HTML_ATTRIBUTES = ("base_url", "url_fetcher", "media_type", "wrapper_element", "etree_element")
@@ -182,3 +187,27 @@ def counter_style_class(timeout_s: float) -> type[Any]:
             return str(super().render_value(counter_value, counter_name, counter, previous_types))
 
     return ChainedNumbers
+
+
+SRGB = "evalkit-srgb"  # the output intent's identifier (anything but WeasyPrint's "srgb")
+
+
+@functools.cache
+def _srgb_icc() -> bytes:
+    from importlib.resources import files
+
+    return (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+
+
+def with_srgb_intent(rendered: Any) -> str:
+    """Give a rendered document the sRGB profile for its PDF/A output intent; the name to pass
+    as ``output_intent``."""
+    import io
+
+    from weasyprint.css import ColorProfile
+
+    if SRGB not in rendered.color_profiles:
+        rendered.color_profiles[SRGB] = ColorProfile(
+            io.BytesIO(_srgb_icc()), "sRGB2014.icc", "relative-colorimetric", (["r"], ["g"], ["b"])
+        )
+    return SRGB
