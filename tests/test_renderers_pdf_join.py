@@ -76,7 +76,12 @@ def test_tagged_with_one_structure_tree(pdfs: dict[str, bytes]) -> None:
         assert document["/S"] == "/Document"
         elems = elements(tree)
         kinds = {str(e["/S"]) for e in elems}
-        assert {"/Document", "/H1", "/P", "/Table", "/TR", "/TD"} <= kinds, (kind, kinds)
+        assert {"/Document", "/H1", "/H2", "/H3", "/P", "/Table", "/TR", "/TD"} <= kinds, kind
+        headings = [e for e in elems if e["/S"] in ("/H1", "/H3")]
+        assert len([e for e in headings if e["/S"] == "/H3"]) == 7  # one per task, no nesting
+        assert not [e for e in headings if e["/P"].get_object()["/S"] in ("/H1", "/H3")]
+        [figure] = [e for e in elems if e["/S"] == "/Figure"]
+        assert figure["/Alt"], kind  # the chart's alt text
         for e in elems[1:]:  # every element's parent holds it
             parent = e["/P"].get_object()
             kids = parent.get("/K", [])

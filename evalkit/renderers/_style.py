@@ -104,14 +104,14 @@ class HouseStyle:
             f".toc h1 {{ font-size: {self.toc_title_pt}pt; }}",
             f".toc .l1 {{ font-size: {self.toc_l1_pt}pt; }}",
             f".toc .l2 {{ font-size: {self.toc_l2_pt}pt; }}",
-            f".sechead td {{ font-size: {self.section_pt}pt; }}",
-            f".sechead td.num {{ background: #{self.dark}; }}",
-            f".sechead td.title {{ border-bottom: {self.heavy_rule_pt}pt solid #{self.dark}; }}",
+            f".sechead .row > span {{ font-size: {self.section_pt}pt; }}",
+            f".sechead .num {{ background: #{self.dark}; }}",
+            f".sechead .title {{ border-bottom: {self.heavy_rule_pt}pt solid #{self.dark}; }}",
             f"h2 {{ font-size: {self.heading_pt}pt; }}",
-            f"table.taskhead {{ border-top: {self.heavy_rule_pt}pt solid #{self.dark}; "
+            f"h3.taskhead {{ border-top: {self.heavy_rule_pt}pt solid #{self.dark}; "
             f"border-bottom: {self.heavy_rule_pt}pt solid #{self.dark}; }}",
-            f".taskhead td {{ font-size: {self.body_pt}pt; }}",
-            f".taskhead td.code {{ background: #{self.header_fill}; border-right: "
+            f".taskhead .row > span {{ font-size: {self.body_pt}pt; }}",
+            f".taskhead .code {{ background: #{self.header_fill}; border-right: "
             f"{self.inner_rule_pt}pt solid #{self.inner_rule_color}; }}",
         ]
         for level, r in self.ladder.items():
