@@ -21,6 +21,7 @@ from ._inputs import Actual, Adjustment, Adjustments, EvaluatorSheet, Panel, Res
 from ._loader import ValidationReport, load_rubric, validate_rubric
 from ._numbers import round_half_up
 from ._panel import PanelResult, aggregate_panel
+from ._quota import QuotaLimit
 from ._rubric import (
     AchievementPolicy,
     Criteria,
@@ -33,13 +34,14 @@ from ._rubric import (
     Subcommittee,
     Task,
 )
-from ._scheme import DEFAULT_SCHEME, GradeDefinition, GradeScheme
+from ._scheme import DEFAULT_SCHEME, PRESETS, GradeDefinition, GradeScheme, Preset
 from ._scoring import IndicatorScore, Scoreboard, TaskScore, score
 from ._units import convert, parse_unit
 from ._version import __version__
 
 __all__ = [
     "DEFAULT_SCHEME",
+    "PRESETS",
     "Achievement",
     "AchievementPolicy",
     "Actual",
@@ -59,7 +61,9 @@ __all__ = [
     "Panel",
     "PanelResult",
     "PerformanceGoal",
+    "Preset",
     "Problem",
+    "QuotaLimit",
     "Results",
     "Rubric",
     "RubricError",

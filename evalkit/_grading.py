@@ -26,6 +26,7 @@ import pandas as pd
 
 from ._errors import EvalkitError
 from ._numbers import round_int_half_up
+from ._quota import conflict, constraints, fill
 from ._scheme import DEFAULT_SCHEME, GradeScheme, TiePolicy
 
 # Keys (score × 10^decimals) stay in int64 below this; larger ones are ranked exactly instead.
@@ -47,9 +48,29 @@ def grade_boundaries(n: int, scheme: GradeScheme | None = None) -> list[int]:
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
         raise ValueError(f"n must be a whole number ≥ 0, not {n!r}")
     scheme = scheme or DEFAULT_SCHEME
+    if scheme.form == "limits":
+        return _limit_bounds(int(n), scheme, np.arange(int(n) + 1, dtype=np.int64))
     bounds = [round_int_half_up(int(n) * c / 100) for c in scheme.cumulative_percents]
     bounds[-1] = int(n)
     return bounds
+
+
+def _limit_bounds(n: int, scheme: GradeScheme, cuts: npt.NDArray[np.int64]) -> list[int]:
+    """Boundaries of a limit-form scheme for ``n`` tasks cut only at ``cuts`` (the fill rule)."""
+    names, rounding = scheme.names, scheme.limit_rounding
+    bounds = fill(constraints(scheme.limits, names, Fraction(n), rounding), cuts)
+    if bounds is not None:
+        return bounds
+
+    def ok(lims: list[Any]) -> bool:
+        return fill(constraints(lims, names, Fraction(n), rounding), cuts) is not None
+
+    bad = conflict(list(scheme.limits), ok)
+    tied = " (동점 과제는 한 등급에 함께 두므로 나눌 수 없음)" if cuts.shape[0] < n + 1 else ""
+    raise GradingError(
+        f"과제 {n}개로는 등급 한도를 모두 지킬 수 없습니다{tied}: "
+        f"{', '.join(lim.describe() for lim in bad)}. 한도나 과제 수를 조정하십시오"
+    )
 
 
 def grade_quotas(n: int, scheme: GradeScheme | None = None) -> list[int]:
@@ -361,6 +382,24 @@ def _grade_positions(
     return grades
 
 
+def _grade_by_limits(keys: list[npt.NDArray[Any]], scheme: GradeScheme) -> npt.NDArray[np.intp]:
+    """Grade index for every item under a limit-form scheme: boundaries only between tie
+    groups, the best grade filled first as far as the limits allow."""
+    n = keys[0].shape[0]
+    order = (np.argsort(keys[0]) if len(keys) == 1 else np.lexsort(tuple(reversed(keys))))[::-1]
+    same = np.ones(max(n - 1, 0), dtype=bool)
+    for k in keys:
+        ks = k[order]
+        same &= ks[1:] == ks[:-1]
+    # A cut may fall after position p (1-based) when the next item starts a new tie group.
+    cuts = np.concatenate(([0], np.flatnonzero(~same) + 1, [n])).astype(np.int64)
+    bounds = _limit_bounds(n, scheme, cuts)
+    quotas = [b - a for a, b in zip([0, *bounds[:-1]], bounds, strict=True)]
+    grades = np.empty(n, dtype=np.intp)
+    grades[order] = np.repeat(np.arange(len(bounds), dtype=np.intp), quotas)
+    return grades
+
+
 def _group_codes(by: Any, index: pd.Index, n: int) -> npt.NDArray[np.intp]:
     if isinstance(by, (str, bytes)):
         raise GradingError(
@@ -432,18 +471,24 @@ def assign_grades(
         return pd.Series(pd.Categorical([], dtype=dtype), index=index, name="grade")
     primary = _sortable(rounded_keys(values, decimals, index))
     breakers = _tie_breaker_keys(tie_breakers, index, n)
+    limits = scheme.form == "limits"
     if by is None:
-        grade_idx = _grade_positions([primary, *breakers], grade_quotas(n, scheme), ties)
+        grade_idx = (
+            _grade_by_limits([primary, *breakers], scheme)
+            if limits
+            else _grade_positions([primary, *breakers], grade_quotas(n, scheme), ties)
+        )
     else:
         codes = _group_codes(by, index, n)
         grade_idx = np.empty(n, dtype=np.intp)
         members_sorted = np.argsort(codes, kind="stable")
         cuts = np.flatnonzero(np.diff(codes[members_sorted])) + 1
         for members in np.split(members_sorted, cuts):
-            grade_idx[members] = _grade_positions(
-                [primary[members], *(b[members] for b in breakers)],
-                grade_quotas(len(members), scheme),
-                ties,
+            member_keys = [primary[members], *(b[members] for b in breakers)]
+            grade_idx[members] = (
+                _grade_by_limits(member_keys, scheme)
+                if limits
+                else _grade_positions(member_keys, grade_quotas(len(members), scheme), ties)
             )
     small = len(scheme.names) < 127
     codes_out = (len(scheme.names) - 1 - grade_idx).astype(np.int8 if small else np.int32)

@@ -505,7 +505,7 @@ def _summary_frame(
     return pd.DataFrame(
         {
             "grade": list(scheme.names),
-            "percent": [float(g.percent) for g in scheme.grades],
+            "percent": [None if g.percent is None else float(g.percent) for g in scheme.grades],
             "quota": quotas,
             "count": [counts[n] for n in scheme.names],
         }

@@ -9,14 +9,18 @@ from ._grading import (
     points_to_next_grade,
 )
 from ._numbers import round_half_up
-from ._scheme import DEFAULT_SCHEME, GradeDefinition, GradeScheme
+from ._quota import QuotaLimit
+from ._scheme import DEFAULT_SCHEME, PRESETS, GradeDefinition, GradeScheme, Preset
 
 __all__ = [
     "DEFAULT_SCHEME",
+    "PRESETS",
     "Achievement",
     "GradeDefinition",
     "GradeScheme",
     "GradingError",
+    "Preset",
+    "QuotaLimit",
     "achievement_rate",
     "assign_grades",
     "grade_boundaries",
