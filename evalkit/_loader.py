@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from ._errors import Problem, RubricError
 from ._rubric import Rubric, Task
+from ._scheme import PRESETS
 from ._units import is_known_unit
 from ._yaml import Mark, Path_, YamlDocument, friendly_path, load_yaml
 
@@ -275,6 +276,26 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
     def add(loc: Path_, message: str, fix: str | None = None, warn: bool = False) -> None:
         text, real = friendly_path(doc.data, loc)
         out.append(_at(doc.mark_for(real), message, text, fix, "warning" if warn else "error"))
+
+    # The grade scheme is stated, never assumed; a preset is an example or an observation.
+    if not isinstance(doc.data, dict) or "grade_scheme" not in doc.data:
+        add(
+            (),
+            "등급 체계(grade_scheme)가 없습니다: 등급 배분은 규칙이 정하며 evalkit이 가정하지 "
+            "않습니다",
+            "`grade_scheme:`에 등급과 비율(또는 한도)을 적거나, 예시를 쓰려면 "
+            "`grade_scheme: {preset: example-10-20-20-20-15-10-5}`처럼 preset을 적으십시오",
+        )
+    elif r.grade_scheme.preset is not None:
+        preset = PRESETS[r.grade_scheme.preset]
+        what = "예시" if preset.kind == "example" else "관측치"
+        add(
+            ("grade_scheme", "preset"),
+            f"등급 체계가 preset {preset.name!r}({what})에 기대고 있습니다: 공식 배분 기준이 "
+            "아닙니다",
+            "그 해 시행계획이 정한 등급 비율이나 한도를 grade_scheme에 직접 적으십시오",
+            warn=True,
+        )
 
     # Criteria add up; at most one computed criterion.
     total = sum((c.points for c in r.criteria.items), Decimal(0))

@@ -75,6 +75,10 @@ def print_validation(report: ValidationReport, path: Path, verbose: bool) -> Non
         for w in warnings:
             out.print(f"  [yellow]![/] {w.location}: {w.message}", soft_wrap=True)
     elif warnings:
+        # The grade scheme decides every grade: a preset in its place is always shown.
+        for w in warnings:
+            if (w.field or "").startswith("grade_scheme"):
+                out.print(f"  [yellow]![/] {w.location}: {w.message}", soft_wrap=True)
         out.print("  (run with --verbose to list every warning)")
 
 
