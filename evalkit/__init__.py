@@ -15,10 +15,10 @@ from ._grading import (
     assign_grades,
     grade_boundaries,
     grade_quotas,
-    points_to_next_grade,
 )
 from ._inputs import Actual, Adjustment, Adjustments, EvaluatorSheet, Panel, Results
 from ._loader import ValidationReport, load_rubric, validate_rubric
+from ._margins import grade_margins, points_to_next_grade
 from ._numbers import round_half_up
 from ._panel import PanelResult, aggregate_panel
 from ._quota import QuotaLimit
@@ -81,6 +81,7 @@ __all__ = [
     "assign_grades",
     "convert",
     "grade_boundaries",
+    "grade_margins",
     "grade_quotas",
     "load_rubric",
     "parse_unit",

@@ -494,28 +494,3 @@ def assign_grades(
     codes_out = (len(scheme.names) - 1 - grade_idx).astype(np.int8 if small else np.int32)
     cat = pd.Categorical.from_codes(codes_out, dtype=dtype, validate=False)  # type: ignore[arg-type]
     return pd.Series(cat, index=index, name="grade")
-
-
-def points_to_next_grade(
-    scores: pd.Series,
-    grades: pd.Series,
-    scheme: GradeScheme | None = None,
-    *,
-    decimals: int | None = None,
-) -> pd.Series:
-    """Margin to the next better grade: the lowest rounded score holding the better grade
-    minus this task's rounded score (NaN for the best grade or when no task holds it)."""
-    scheme = scheme or DEFAULT_SCHEME
-    decimals = scheme.decimals if decimals is None else decimals
-    keys = rounded_keys(scores.to_numpy(), decimals, scores.index).tolist()
-    order = {name: i for i, name in enumerate(scheme.names)}
-    gi = [order[str(g)] for g in grades]
-    lowest: dict[int, int] = {}
-    for g, k in zip(gi, keys, strict=True):
-        lowest[g] = min(k, lowest.get(g, k))
-    out = np.full(len(keys), np.nan)
-    for i, (g, k) in enumerate(zip(gi, keys, strict=True)):
-        better = [h for h in lowest if h < g]
-        if better:
-            out[i] = float(Fraction(lowest[max(better)] - k, 10**decimals))
-    return pd.Series(out, index=scores.index, name="to_next_grade")

@@ -12,8 +12,9 @@ import pandas as pd
 
 from ._achievement import Achievement, achievement_rate
 from ._errors import InputError, Problem, ScoringError, UnitError
-from ._grading import assign_grades, grade_quotas, points_to_next_grade
+from ._grading import assign_grades, grade_quotas
 from ._inputs import Actual, Adjustment, Adjustments, Panel, Results
+from ._margins import grade_margins
 from ._numbers import round_half_up, to_fraction
 from ._panel import Aggregation, PanelResult, aggregate_panel
 from ._rubric import Indicator, Rubric, Task
@@ -51,6 +52,8 @@ class TaskScore:
     to_next_grade: Fraction | None = None
     group: str | None = None
     group_rank: int | None = None  # rank within ``group`` when graded with ``by``
+    # Points this task alone may lose before a worse grade (NaN-free: None at the worst).
+    to_lower_grade: Fraction | None = None
 
     @property
     def criteria(self) -> dict[str, Fraction]:
@@ -385,12 +388,7 @@ def _rank(
     group_rank = None
     if groups is not None:
         group_rank = key_values.groupby(groups).rank(method="min", ascending=False).astype(int)
-        to_next = pd.Series(float("nan"), index=codes)
-        for g in groups.unique():
-            m = groups == g
-            to_next[m] = points_to_next_grade(totals[m], grades[m], scheme)
-    else:
-        to_next = points_to_next_grade(totals, grades, scheme)
+    margins = grade_margins(totals, scheme, by=groups)
     ranked = [
         TaskScore(
             d.task,
@@ -401,9 +399,10 @@ def _rank(
             d.total,
             int(rank[d.task.code]),
             str(grades[d.task.code]),
-            None if pd.isna(to_next[d.task.code]) else Fraction(Decimal(str(to_next[d.task.code]))),
+            _margin(margins, d.task.code, "up"),
             None if groups is None else str(groups[d.task.code]),
             None if group_rank is None else int(group_rank[d.task.code]),
+            _margin(margins, d.task.code, "down"),
         )
         for d in details
     ]
@@ -417,6 +416,11 @@ def _rank(
         panel_rule=panel_rule,
         sources={"results": results.source, "panel": panel.source if panel else None},
     )
+
+
+def _margin(margins: pd.DataFrame, code: str, column: str) -> Fraction | None:
+    value = margins.at[code, column]
+    return value if isinstance(value, Fraction) else None
 
 
 def _f(x: Fraction | None, places: int = 4) -> float | None:

@@ -6,8 +6,8 @@ from ._grading import (
     assign_grades,
     grade_boundaries,
     grade_quotas,
-    points_to_next_grade,
 )
+from ._margins import grade_margins, points_to_next_grade
 from ._numbers import round_half_up
 from ._quota import QuotaLimit
 from ._scheme import DEFAULT_SCHEME, PRESETS, GradeDefinition, GradeScheme, Preset
@@ -24,6 +24,7 @@ __all__ = [
     "achievement_rate",
     "assign_grades",
     "grade_boundaries",
+    "grade_margins",
     "grade_quotas",
     "points_to_next_grade",
     "round_half_up",
