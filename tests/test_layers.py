@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "evalkit._glossary": 0,
     # 1: the model: immutable definitions and inputs
     "evalkit._quota": 1,
+    "evalkit._milestones": 1,
     "evalkit._scheme": 1,
     "evalkit._rubric": 1,
     "evalkit._inputs": 1,
