@@ -38,6 +38,7 @@ from ._scheme import DEFAULT_SCHEME, PRESETS, GradeDefinition, GradeScheme, Pres
 from ._scoring import IndicatorScore, Scoreboard, TaskScore, score
 from ._units import convert, parse_unit
 from ._version import __version__
+from ._whatif import AdjustmentChange, CriterionScoreChange, TaskChange, WhatIf, what_if
 
 __all__ = [
     "DEFAULT_SCHEME",
@@ -46,9 +47,11 @@ __all__ = [
     "AchievementPolicy",
     "Actual",
     "Adjustment",
+    "AdjustmentChange",
     "Adjustments",
     "Criteria",
     "Criterion",
+    "CriterionScoreChange",
     "DataNote",
     "EvalkitError",
     "EvaluatorSheet",
@@ -72,9 +75,11 @@ __all__ = [
     "StrategicGoal",
     "Subcommittee",
     "Task",
+    "TaskChange",
     "TaskScore",
     "UnitError",
     "ValidationReport",
+    "WhatIf",
     "__version__",
     "achievement_rate",
     "aggregate_panel",
@@ -89,4 +94,5 @@ __all__ = [
     "round_half_up",
     "score",
     "validate_rubric",
+    "what_if",
 ]
