@@ -9,6 +9,14 @@ The grading API (:func:`assign_grades`, :func:`grade_quotas`, :func:`grade_bound
 """
 
 from ._achievement import Achievement, achievement_rate
+from ._decisions import (
+    Appeal,
+    AppliedDecision,
+    DecidedGrades,
+    DecisionError,
+    GradeOverride,
+    apply_decisions,
+)
 from ._errors import EvalkitError, InputError, Problem, RubricError, ScoringError, UnitError
 from ._grading import (
     GradingError,
@@ -49,13 +57,18 @@ __all__ = [
     "Adjustment",
     "AdjustmentChange",
     "Adjustments",
+    "Appeal",
+    "AppliedDecision",
     "Criteria",
     "Criterion",
     "CriterionScoreChange",
     "DataNote",
+    "DecidedGrades",
+    "DecisionError",
     "EvalkitError",
     "EvaluatorSheet",
     "GradeDefinition",
+    "GradeOverride",
     "GradeScheme",
     "GradingError",
     "Indicator",
@@ -83,6 +96,7 @@ __all__ = [
     "__version__",
     "achievement_rate",
     "aggregate_panel",
+    "apply_decisions",
     "assign_grades",
     "convert",
     "grade_boundaries",
