@@ -92,3 +92,24 @@ def test_whatif_on_the_2024_example_is_quick() -> None:
     )
     assert time.perf_counter() - start < 1.0
     assert any(m.task == d.task.code and m.grade_changed for m in answer.moved)
+
+
+def test_a_limit_form_rubric_scores_and_prints(tmp_path: Path) -> None:
+    # The grade distribution table has no share to print for a limit form: it says 한도.
+    text = (MINI_DIR / "rubric.yaml").read_text(encoding="utf-8")
+    start, end = text.index("grade_scheme:"), text.index("achievement:")
+    limits = (
+        "grade_scheme:\n"
+        "  grades: [매우우수, 우수, 다소우수, 보통, 다소미흡, 미흡, 부진]\n"
+        "  limits:\n"
+        "    - {grade: 우수, scope: and_above, at_most: 30}\n"
+        "    - {grade: 미흡, scope: and_below, at_least: 15}\n"
+    )
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text(text[:start] + limits + text[end:], encoding="utf-8")
+    args = [str(rubric), *MINI_ARGS[2:]]
+    result = runner.invoke(app, ["score", *args, "--out", str(tmp_path / "s.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert "한도" in result.output
+    result = runner.invoke(app, ["whatif", *args, "--adjust", f"{_last_task()}=2"])
+    assert result.exit_code == 0, result.output
