@@ -44,6 +44,7 @@ from ._rubric import (
 )
 from ._scheme import DEFAULT_SCHEME, PRESETS, GradeDefinition, GradeScheme, Preset
 from ._scoring import IndicatorScore, Scoreboard, TaskScore, score
+from ._standardise import standardise_panel
 from ._units import convert, parse_unit
 from ._version import __version__
 from ._whatif import AdjustmentChange, CriterionScoreChange, TaskChange, WhatIf, what_if
@@ -107,6 +108,7 @@ __all__ = [
     "points_to_next_grade",
     "round_half_up",
     "score",
+    "standardise_panel",
     "validate_rubric",
     "what_if",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -18,6 +18,7 @@ from ._margins import grade_margins
 from ._numbers import round_half_up, to_fraction
 from ._panel import Aggregation, PanelResult, aggregate_panel
 from ._rubric import Indicator, Rubric, Task
+from ._standardise import standardise_panel
 from ._units import convert
 
 
@@ -93,6 +94,8 @@ class Scoreboard:
     # 잠정 산정 (provisional run): tasks left out for missing inputs → what is missing. They
     # are not scored, not ranked and not counted against the grade quotas.
     pending: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Evaluator scores standardised per evaluator before the panel rule (off by default).
+    standardised: bool = False
 
     @property
     def provisional(self) -> bool:
@@ -198,6 +201,7 @@ def score(
     by: str | None = None,
     panel_rule: Aggregation = "trimmed",
     tasks: Sequence[str] | None = None,
+    standardise: bool = False,
 ) -> Scoreboard:
     """Score every task and assign grades.
 
@@ -205,7 +209,9 @@ def score(
     100; panel criteria come from the evaluators' sheets (default: drop the highest and lowest
     total with ≥ 4 evaluators, average the rest); adjustments (가감점) are added within the
     rubric's limits. Grades follow the rubric's :class:`GradeScheme`, over all tasks or within
-    ``by`` (``"subcommittee"`` or another column of the tasks table).
+    ``by`` (``"subcommittee"`` or another column of the tasks table). With ``standardise``,
+    each evaluator's scores are standardised per criterion first (z-score within the evaluator,
+    rescaled to the pooled mean and spread; :mod:`evalkit._standardise`); off by default.
 
     Raises:
         InputError: listing every missing result, unconvertible unit, bad panel score or
@@ -291,6 +297,11 @@ def score(
                 )
             )
 
+    std_panel = (
+        standardise_panel(panel, rubric.criteria.panel)
+        if standardise and panel is not None
+        else None
+    )
     details: list[TaskScore] = []
     for task in selected:
         inds = _indicator_scores(rubric, task, results, problems)
@@ -336,7 +347,8 @@ def score(
                 )
             elif not bad:
                 try:
-                    pres = aggregate_panel(sheets, panel_crit, panel_rule, task=task.code)
+                    used = std_panel.sheets.get(task.code, ()) if std_panel else sheets
+                    pres = aggregate_panel(used, panel_crit, panel_rule, task=task.code)
                 except ScoringError as exc:
                     problems.append(
                         Problem(str(exc), file=panel.source if panel else None, field=task.code)
@@ -350,7 +362,8 @@ def score(
         details.append(TaskScore(task, tuple(inds), computed, pres, adj, total))
     if any(p.severity == "error" for p in problems):
         raise InputError(problems, f"cannot score: {len(problems)} problem(s)")
-    return _rank(rubric, details, by, panel_rule, results, panel)
+    board = _rank(rubric, details, by, panel_rule, results, panel)
+    return replace(board, standardised=True) if std_panel is not None else board
 
 
 def _d(f: Fraction) -> str:

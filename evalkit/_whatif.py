@@ -126,6 +126,16 @@ def _check(sb: Scoreboard, changes: Sequence[Change]) -> list[Problem]:
                 )
             continue
         where = f"과제 {ch.task}, 위원 {ch.evaluator}, 항목 {ch.criterion}"
+        if sb.standardised:
+            problems.append(
+                Problem(
+                    f"{where}: 위원별 표준화를 한 산정에서는 위원 점수를 가정할 수 없습니다 "
+                    "(한 점수가 그 위원의 모든 과제를 바꿈)",
+                    field=ch.criterion,
+                    fix="표준화 없이 산정한 결과로 가정하거나, 채점표를 고쳐 다시 산정하십시오",
+                )
+            )
+            continue
         if ch.criterion not in panel_points:
             problems.append(
                 Problem(
@@ -222,7 +232,9 @@ def what_if(scoreboard: Scoreboard, changes: Sequence[Change]) -> WhatIf:
     results = Results(actuals={}, source=sb.sources.get("results"))
     panel = Panel(sheets={}, source=sb.sources.get("panel"))
     after = _rank(sb.rubric, details, sb.by, sb.panel_rule, results, panel)
-    after = dataclasses.replace(after, pending=sb.pending, sources=sb.sources)
+    after = dataclasses.replace(
+        after, pending=sb.pending, sources=sb.sources, standardised=sb.standardised
+    )
     old = {d.task.code: d for d in sb.details}
     moved: list[TaskChange] = []
     for d in after.ranking():

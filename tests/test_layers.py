@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     # 2: the engine: everything that computes
     "evalkit._achievement": 2,
     "evalkit._panel": 2,
+    "evalkit._standardise": 2,
     "evalkit._grading": 2,
     "evalkit._margins": 2,
     "evalkit._scoring": 2,
