@@ -408,6 +408,8 @@ def _group_codes(by: Any, index: pd.Index, n: int) -> npt.NDArray[np.intp]:
         )
     if isinstance(by, pd.Series):
         groups = by if by.index.equals(index) else by.reindex(index)
+    elif isinstance(by, np.ndarray) and by.ndim == 1 and by.dtype.kind in "iub":
+        groups = pd.Series(by)  # whole-number labels: factorized as they are, no objects
     else:
         groups = pd.Series(_object_array(list(by)))
     if len(groups) != n:
@@ -418,6 +420,70 @@ def _group_codes(by: Any, index: pd.Index, n: int) -> npt.NDArray[np.intp]:
         raise GradingError(f"{_who(index, i)} has no group label in `by`")
     codes, _ = pd.factorize(groups, sort=False)
     return codes.astype(np.intp)
+
+
+def _grade_each_group(
+    primary: npt.NDArray[Any],
+    breakers: list[npt.NDArray[Any]],
+    codes: npt.NDArray[np.intp],
+    scheme: GradeScheme,
+    ties: TiePolicy,
+) -> npt.NDArray[np.intp]:
+    """Grade index per item, each ``by`` group graded on its own (any form, tie-breakers)."""
+    grade_idx = np.empty(codes.shape[0], dtype=np.intp)
+    members_sorted = np.argsort(codes, kind="stable")
+    cuts = np.flatnonzero(np.diff(codes[members_sorted])) + 1
+    for members in np.split(members_sorted, cuts):
+        member_keys = [primary[members], *(b[members] for b in breakers)]
+        grade_idx[members] = (
+            _grade_by_limits(member_keys, scheme)
+            if scheme.form == "limits"
+            else _grade_positions(member_keys, grade_quotas(len(members), scheme), ties)
+        )
+    return grade_idx
+
+
+def _grade_groups(
+    primary: npt.NDArray[Any], codes: npt.NDArray[np.intp], scheme: GradeScheme, ties: TiePolicy
+) -> npt.NDArray[np.intp] | None:
+    """Every ``by`` group at once (exact form, one int64 key): one sort of (group, −key), the
+    tie groups' anchor positions within their group, and each group's boundaries. None when
+    the combined key would not fit in int64 (then each group is graded on its own)."""
+    if primary.dtype.kind != "i":
+        return None
+    n = primary.shape[0]
+    lo, hi = int(primary.min()), int(primary.max())
+    span = hi - lo + 1
+    sizes = np.bincount(codes)
+    if span * sizes.shape[0] >= _INT64_SAFE:
+        return None
+    desc = codes.astype(np.int64) * span + (hi - primary)  # group ascending, key descending
+    order = np.argsort(desc)
+    ordered = desc[order]
+    in_group = codes[order]
+    starts = np.cumsum(sizes) - sizes
+    positions = np.arange(n, dtype=np.int64)
+    new_group = np.empty(n, dtype=bool)
+    new_group[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new_group[1:])
+    if ties == "upper":  # first position of each tie group, carried forward
+        anchor = np.maximum.accumulate(np.where(new_group, positions, 0))
+    else:  # last position of each tie group, carried backward
+        group_end = np.empty(n, dtype=bool)
+        group_end[:-1] = new_group[1:]
+        group_end[-1] = True
+        anchor = np.minimum.accumulate(np.where(group_end, positions, n)[::-1])[::-1]
+    anchor -= starts[in_group]  # 0-based position within the group
+    uniq, inverse = np.unique(sizes, return_inverse=True)
+    table = np.array([grade_boundaries(int(u), scheme) for u in uniq], dtype=np.int64)
+    per_group = table[inverse]
+    grade = np.zeros(n, dtype=np.intp)
+    for k in range(per_group.shape[1]):
+        # Position p (1-based) is past grade k when p > B_k, i.e. anchor ≥ B_k.
+        grade += per_group[:, k][in_group] <= anchor
+    out = np.empty(n, dtype=np.intp)
+    out[order] = grade
+    return out
 
 
 def assign_grades(
@@ -480,16 +546,11 @@ def assign_grades(
         )
     else:
         codes = _group_codes(by, index, n)
-        grade_idx = np.empty(n, dtype=np.intp)
-        members_sorted = np.argsort(codes, kind="stable")
-        cuts = np.flatnonzero(np.diff(codes[members_sorted])) + 1
-        for members in np.split(members_sorted, cuts):
-            member_keys = [primary[members], *(b[members] for b in breakers)]
-            grade_idx[members] = (
-                _grade_by_limits(member_keys, scheme)
-                if limits
-                else _grade_positions(member_keys, grade_quotas(len(members), scheme), ties)
-            )
+        fast = None if limits or breakers else _grade_groups(primary, codes, scheme, ties)
+        if fast is not None:
+            grade_idx = fast
+        else:
+            grade_idx = _grade_each_group(primary, breakers, codes, scheme, ties)
     small = len(scheme.names) < 127
     codes_out = (len(scheme.names) - 1 - grade_idx).astype(np.int8 if small else np.int32)
     cat = pd.Categorical.from_codes(codes_out, dtype=dtype, validate=False)  # type: ignore[arg-type]
