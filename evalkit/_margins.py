@@ -46,24 +46,34 @@ COLUMNS = ("grade", "up", "up_grade", "up_tie_breaker", "down", "down_grade", "d
 
 def _grader(
     keys: list[int], breakers: list[npt.NDArray[Any]], scheme: GradeScheme, ties: TiePolicy
-) -> Callable[[int, int], int]:
-    """grade(i, key): the grade index of member ``i`` when its rounded key alone is ``key``."""
-    n = len(keys)
-    quotas = grade_quotas(n, scheme) if scheme.form == "exact" else []
+) -> tuple[Callable[[int, int], int], list[int]]:
+    """grade(i, key): the grade index of member ``i`` when its rounded key alone is ``key``;
+    and every member's grade as it stands (raises GradingError if that cannot be graded)."""
+    quotas = grade_quotas(len(keys), scheme) if scheme.form == "exact" else []
     fits = all(-(2**62) < k < 2**62 for k in keys)
 
-    def grade(i: int, key: int) -> int:
-        trial = list(keys)
-        trial[i] = key
+    def grade_all(trial: list[int]) -> npt.NDArray[np.intp]:
         primary = (
             np.array(trial, dtype=np.int64) if fits else _sortable(np.array(trial, dtype=object))
         )
         all_keys = [primary, *breakers]
         if scheme.form == "limits":
-            return int(_grade_by_limits(all_keys, scheme)[i])
-        return int(_grade_positions(all_keys, quotas, ties)[i])
+            return _grade_by_limits(all_keys, scheme)
+        return _grade_positions(all_keys, quotas, ties)
 
-    return grade
+    current = [int(g) for g in grade_all(keys)]
+
+    def grade(i: int, key: int) -> int:
+        trial = list(keys)
+        trial[i] = key
+        try:
+            return int(grade_all(trial)[i])
+        except GradingError:
+            # A trial score at which the limits cannot hold (a new tie group): no grade
+            # there, so it counts as no change for this task.
+            return current[i]
+
+    return grade, current
 
 
 def _moves(grade: Callable[[int, int], int], i: int, g: int, sign: int, key: int) -> bool:
@@ -71,9 +81,13 @@ def _moves(grade: Callable[[int, int], int], i: int, g: int, sign: int, key: int
     return (grade(i, key) - g) * sign > 0
 
 
-def _least(candidates: list[int], better: Callable[[int], bool]) -> int | None:
-    """The first candidate (in the given order) for which ``better`` holds, by bisection:
-    ``better`` is monotone along the list (a task's own grade rises with its own score)."""
+def _least(candidates: list[int], better: Callable[[int], bool], monotone: bool) -> int | None:
+    """The first candidate (in the given order) for which ``better`` holds: by bisection when
+    ``better`` is monotone along the list (exact form: a task's own grade rises with its own
+    score), else by a scan from the nearest (limit form: a tie created at a limit can move the
+    task down where a smaller or larger change would not)."""
+    if not monotone:
+        return next((c for c in candidates if better(c)), None)
     lo, hi = 0, len(candidates)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -91,16 +105,18 @@ def _group_margins(
     ties: TiePolicy,
     with_breakers: bool,
 ) -> list[tuple[int, int | None, int | None, bool, int | None, int | None, bool]]:
-    grade = _grader(keys, breakers, scheme, ties)
+    grade, current = _grader(keys, breakers, scheme, ties)
+    monotone = scheme.form == "exact"
     others = sorted(set(keys))
     out = []
     for i, k in enumerate(keys):
-        g = grade(i, k)
+        g = current[i]
         # Within a group the task's grade changes only where its key meets or passes another's.
         ups = sorted({c for o in others for c in (o, o + 1) if c > k})
         downs = sorted({c for o in others for c in (o, o - 1) if c < k}, reverse=True)
-        up_key = _least(ups, partial(_moves, grade, i, g, -1))
-        down_key = _least(downs, partial(_moves, grade, i, g, 1))
+        top, bottom = g == 0, g == len(scheme.names) - 1
+        up_key = None if top else _least(ups, partial(_moves, grade, i, g, -1), monotone)
+        down_key = None if bottom else _least(downs, partial(_moves, grade, i, g, 1), monotone)
         same = set(keys[:i] + keys[i + 1 :])
         out.append(
             (
