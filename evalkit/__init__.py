@@ -9,19 +9,28 @@ The grading API (:func:`assign_grades`, :func:`grade_quotas`, :func:`grade_bound
 """
 
 from ._achievement import Achievement, achievement_rate
+from ._decisions import (
+    Appeal,
+    AppliedDecision,
+    DecidedGrades,
+    DecisionError,
+    GradeOverride,
+    apply_decisions,
+)
 from ._errors import EvalkitError, InputError, Problem, RubricError, ScoringError, UnitError
 from ._grading import (
     GradingError,
     assign_grades,
     grade_boundaries,
     grade_quotas,
-    points_to_next_grade,
 )
 from ._identifiers import IdentifierError, resolve_subcommittee, resolve_task_code
 from ._inputs import Actual, Adjustment, Adjustments, EvaluatorSheet, Panel, Results
 from ._loader import ValidationReport, load_rubric, validate_rubric
+from ._margins import grade_margins, points_to_next_grade
 from ._numbers import round_half_up
 from ._panel import PanelResult, aggregate_panel
+from ._quota import QuotaLimit
 from ._rubric import (
     AchievementPolicy,
     Criteria,
@@ -35,24 +44,34 @@ from ._rubric import (
     Task,
 )
 from ._schema import json_schema
-from ._scheme import DEFAULT_SCHEME, GradeDefinition, GradeScheme
+from ._scheme import DEFAULT_SCHEME, PRESETS, GradeDefinition, GradeScheme, Preset
 from ._scoring import IndicatorScore, Scoreboard, TaskScore, score
+from ._standardise import standardise_panel
 from ._units import convert, parse_unit
 from ._version import __version__
+from ._whatif import AdjustmentChange, CriterionScoreChange, TaskChange, WhatIf, what_if
 
 __all__ = [
     "DEFAULT_SCHEME",
+    "PRESETS",
     "Achievement",
     "AchievementPolicy",
     "Actual",
     "Adjustment",
+    "AdjustmentChange",
     "Adjustments",
+    "Appeal",
+    "AppliedDecision",
     "Criteria",
     "Criterion",
+    "CriterionScoreChange",
     "DataNote",
+    "DecidedGrades",
+    "DecisionError",
     "EvalkitError",
     "EvaluatorSheet",
     "GradeDefinition",
+    "GradeOverride",
     "GradeScheme",
     "GradingError",
     "IdentifierError",
@@ -62,7 +81,9 @@ __all__ = [
     "Panel",
     "PanelResult",
     "PerformanceGoal",
+    "Preset",
     "Problem",
+    "QuotaLimit",
     "Results",
     "Rubric",
     "RubricError",
@@ -71,15 +92,19 @@ __all__ = [
     "StrategicGoal",
     "Subcommittee",
     "Task",
+    "TaskChange",
     "TaskScore",
     "UnitError",
     "ValidationReport",
+    "WhatIf",
     "__version__",
     "achievement_rate",
     "aggregate_panel",
+    "apply_decisions",
     "assign_grades",
     "convert",
     "grade_boundaries",
+    "grade_margins",
     "grade_quotas",
     "json_schema",
     "load_rubric",
@@ -89,5 +114,7 @@ __all__ = [
     "resolve_task_code",
     "round_half_up",
     "score",
+    "standardise_panel",
     "validate_rubric",
+    "what_if",
 ]

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
-from numbers import Real
 from typing import Literal
 
 from ._errors import ScoringError
+from ._milestones import read_milestone
 from ._numbers import to_fraction
 
 Method = Literal["ratio", "mirror"]
@@ -65,7 +64,8 @@ def achievement_rate(
 
     Args:
         actual: the result (실적). For a milestone: True/False, or the printed text
-            (equal to the target, or one of 달성/완료/O/Y/예 counts as achieved).
+            (equal to the target, or one of 달성/완료/O/Y/예 counts as achieved, 미달성/미완료/X/
+            아니오 as not; other text is refused: see :mod:`evalkit._milestones`).
         target: the target (목표치); must be positive on ratio methods.
         direction: ``"up"`` or ``"down"`` (하향지표: lower is better).
         method: for down indicators, ``"ratio"`` (default) or ``"mirror"``.
@@ -77,7 +77,8 @@ def achievement_rate(
         indicator: name used in error messages.
 
     Raises:
-        ScoringError: zero/negative target on a ratio method, missing actual, bad values.
+        ScoringError: zero/negative target on a ratio method, missing actual, bad values,
+            milestone text that is neither the target nor a word of the vocabulary.
 
     >>> achievement_rate(18, 16).raw
     Fraction(225, 2)
@@ -103,7 +104,16 @@ def achievement_rate(
         if band_table and _is_number(actual):
             raw_m = to_fraction(actual)
         else:
-            raw_m = HUNDRED if _milestone_done(actual, target) else Fraction(0)
+            done = read_milestone(actual, target)
+            if done is None:
+                shown = ", ".join(
+                    x for x in (str(target).strip() if target else "", "달성", "미달성") if x
+                )
+                raise ScoringError(
+                    f"{who}마일스톤 실적 {str(actual).strip()!r}은(는) 읽을 수 없습니다; "
+                    f"{shown} 중 하나로 적으십시오(부분 달성은 rubric의 band 표와 진척률(%)로)"
+                )
+            raw_m = HUNDRED if done else Fraction(0)
         scored_m = _apply_bands(raw_m, band_table) if band_table else raw_m
         return _finish(raw_m, scored_m, cap_f, "milestone")
     try:
@@ -162,17 +172,3 @@ def _is_number(value: object) -> bool:
     except ValueError:
         return False
     return True
-
-
-_DONE = {"달성", "완료", "o", "○", "y", "yes", "예", "true", "achieved", "done"}
-
-
-def _milestone_done(actual: object, target: object) -> bool:
-    if isinstance(actual, bool):
-        return actual
-    if isinstance(actual, (Real, Decimal)):  # 1 / 0, also as 1.0, Decimal or numpy numbers
-        return bool(actual)
-    text = str(actual).strip()
-    if target is not None and text == str(target).strip():
-        return True
-    return text.lower() in _DONE

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ._errors import EvalkitError
 from ._numbers import round_int_half_up
+from ._quota import conflict, constraints, fill
 from ._scheme import DEFAULT_SCHEME, GradeScheme, TiePolicy
 
 # Keys (score × 10^decimals) stay in int64 below this; larger ones are ranked exactly instead.
@@ -47,9 +48,29 @@ def grade_boundaries(n: int, scheme: GradeScheme | None = None) -> list[int]:
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
         raise ValueError(f"n must be a whole number ≥ 0, not {n!r}")
     scheme = scheme or DEFAULT_SCHEME
+    if scheme.form == "limits":
+        return _limit_bounds(int(n), scheme, np.arange(int(n) + 1, dtype=np.int64))
     bounds = [round_int_half_up(int(n) * c / 100) for c in scheme.cumulative_percents]
     bounds[-1] = int(n)
     return bounds
+
+
+def _limit_bounds(n: int, scheme: GradeScheme, cuts: npt.NDArray[np.int64]) -> list[int]:
+    """Boundaries of a limit-form scheme for ``n`` tasks cut only at ``cuts`` (the fill rule)."""
+    names, rounding = scheme.names, scheme.limit_rounding
+    bounds = fill(constraints(scheme.limits, names, Fraction(n), rounding), cuts)
+    if bounds is not None:
+        return bounds
+
+    def ok(lims: list[Any]) -> bool:
+        return fill(constraints(lims, names, Fraction(n), rounding), cuts) is not None
+
+    bad = conflict(list(scheme.limits), ok)
+    tied = " (동점 과제는 한 등급에 함께 두므로 나눌 수 없음)" if cuts.shape[0] < n + 1 else ""
+    raise GradingError(
+        f"과제 {n}개로는 등급 한도를 모두 지킬 수 없습니다{tied}: "
+        f"{', '.join(lim.describe() for lim in bad)}. 한도나 과제 수를 조정하십시오"
+    )
 
 
 def grade_quotas(n: int, scheme: GradeScheme | None = None) -> list[int]:
@@ -361,6 +382,24 @@ def _grade_positions(
     return grades
 
 
+def _grade_by_limits(keys: list[npt.NDArray[Any]], scheme: GradeScheme) -> npt.NDArray[np.intp]:
+    """Grade index for every item under a limit-form scheme: boundaries only between tie
+    groups, the best grade filled first as far as the limits allow."""
+    n = keys[0].shape[0]
+    order = (np.argsort(keys[0]) if len(keys) == 1 else np.lexsort(tuple(reversed(keys))))[::-1]
+    same = np.ones(max(n - 1, 0), dtype=bool)
+    for k in keys:
+        ks = k[order]
+        same &= ks[1:] == ks[:-1]
+    # A cut may fall after position p (1-based) when the next item starts a new tie group.
+    cuts = np.concatenate(([0], np.flatnonzero(~same) + 1, [n])).astype(np.int64)
+    bounds = _limit_bounds(n, scheme, cuts)
+    quotas = [b - a for a, b in zip([0, *bounds[:-1]], bounds, strict=True)]
+    grades = np.empty(n, dtype=np.intp)
+    grades[order] = np.repeat(np.arange(len(bounds), dtype=np.intp), quotas)
+    return grades
+
+
 def _group_codes(by: Any, index: pd.Index, n: int) -> npt.NDArray[np.intp]:
     if isinstance(by, (str, bytes)):
         raise GradingError(
@@ -369,6 +408,8 @@ def _group_codes(by: Any, index: pd.Index, n: int) -> npt.NDArray[np.intp]:
         )
     if isinstance(by, pd.Series):
         groups = by if by.index.equals(index) else by.reindex(index)
+    elif isinstance(by, np.ndarray) and by.ndim == 1 and by.dtype.kind in "iub":
+        groups = pd.Series(by)  # whole-number labels: factorized as they are, no objects
     else:
         groups = pd.Series(_object_array(list(by)))
     if len(groups) != n:
@@ -379,6 +420,70 @@ def _group_codes(by: Any, index: pd.Index, n: int) -> npt.NDArray[np.intp]:
         raise GradingError(f"{_who(index, i)} has no group label in `by`")
     codes, _ = pd.factorize(groups, sort=False)
     return codes.astype(np.intp)
+
+
+def _grade_each_group(
+    primary: npt.NDArray[Any],
+    breakers: list[npt.NDArray[Any]],
+    codes: npt.NDArray[np.intp],
+    scheme: GradeScheme,
+    ties: TiePolicy,
+) -> npt.NDArray[np.intp]:
+    """Grade index per item, each ``by`` group graded on its own (any form, tie-breakers)."""
+    grade_idx = np.empty(codes.shape[0], dtype=np.intp)
+    members_sorted = np.argsort(codes, kind="stable")
+    cuts = np.flatnonzero(np.diff(codes[members_sorted])) + 1
+    for members in np.split(members_sorted, cuts):
+        member_keys = [primary[members], *(b[members] for b in breakers)]
+        grade_idx[members] = (
+            _grade_by_limits(member_keys, scheme)
+            if scheme.form == "limits"
+            else _grade_positions(member_keys, grade_quotas(len(members), scheme), ties)
+        )
+    return grade_idx
+
+
+def _grade_groups(
+    primary: npt.NDArray[Any], codes: npt.NDArray[np.intp], scheme: GradeScheme, ties: TiePolicy
+) -> npt.NDArray[np.intp] | None:
+    """Every ``by`` group at once (exact form, one int64 key): one sort of (group, −key), the
+    tie groups' anchor positions within their group, and each group's boundaries. None when
+    the combined key would not fit in int64 (then each group is graded on its own)."""
+    if primary.dtype.kind != "i":
+        return None
+    n = primary.shape[0]
+    lo, hi = int(primary.min()), int(primary.max())
+    span = hi - lo + 1
+    sizes = np.bincount(codes)
+    if span * sizes.shape[0] >= _INT64_SAFE:
+        return None
+    desc = codes.astype(np.int64) * span + (hi - primary)  # group ascending, key descending
+    order = np.argsort(desc)
+    ordered = desc[order]
+    in_group = codes[order]
+    starts = np.cumsum(sizes) - sizes
+    positions = np.arange(n, dtype=np.int64)
+    new_group = np.empty(n, dtype=bool)
+    new_group[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new_group[1:])
+    if ties == "upper":  # first position of each tie group, carried forward
+        anchor = np.maximum.accumulate(np.where(new_group, positions, 0))
+    else:  # last position of each tie group, carried backward
+        group_end = np.empty(n, dtype=bool)
+        group_end[:-1] = new_group[1:]
+        group_end[-1] = True
+        anchor = np.minimum.accumulate(np.where(group_end, positions, n)[::-1])[::-1]
+    anchor -= starts[in_group]  # 0-based position within the group
+    uniq, inverse = np.unique(sizes, return_inverse=True)
+    table = np.array([grade_boundaries(int(u), scheme) for u in uniq], dtype=np.int64)
+    per_group = table[inverse]
+    grade = np.zeros(n, dtype=np.intp)
+    for k in range(per_group.shape[1]):
+        # Position p (1-based) is past grade k when p > B_k, i.e. anchor ≥ B_k.
+        grade += per_group[:, k][in_group] <= anchor
+    out = np.empty(n, dtype=np.intp)
+    out[order] = grade
+    return out
 
 
 def assign_grades(
@@ -432,45 +537,21 @@ def assign_grades(
         return pd.Series(pd.Categorical([], dtype=dtype), index=index, name="grade")
     primary = _sortable(rounded_keys(values, decimals, index))
     breakers = _tie_breaker_keys(tie_breakers, index, n)
+    limits = scheme.form == "limits"
     if by is None:
-        grade_idx = _grade_positions([primary, *breakers], grade_quotas(n, scheme), ties)
+        grade_idx = (
+            _grade_by_limits([primary, *breakers], scheme)
+            if limits
+            else _grade_positions([primary, *breakers], grade_quotas(n, scheme), ties)
+        )
     else:
         codes = _group_codes(by, index, n)
-        grade_idx = np.empty(n, dtype=np.intp)
-        members_sorted = np.argsort(codes, kind="stable")
-        cuts = np.flatnonzero(np.diff(codes[members_sorted])) + 1
-        for members in np.split(members_sorted, cuts):
-            grade_idx[members] = _grade_positions(
-                [primary[members], *(b[members] for b in breakers)],
-                grade_quotas(len(members), scheme),
-                ties,
-            )
+        fast = None if limits or breakers else _grade_groups(primary, codes, scheme, ties)
+        if fast is not None:
+            grade_idx = fast
+        else:
+            grade_idx = _grade_each_group(primary, breakers, codes, scheme, ties)
     small = len(scheme.names) < 127
     codes_out = (len(scheme.names) - 1 - grade_idx).astype(np.int8 if small else np.int32)
     cat = pd.Categorical.from_codes(codes_out, dtype=dtype, validate=False)  # type: ignore[arg-type]
     return pd.Series(cat, index=index, name="grade")
-
-
-def points_to_next_grade(
-    scores: pd.Series,
-    grades: pd.Series,
-    scheme: GradeScheme | None = None,
-    *,
-    decimals: int | None = None,
-) -> pd.Series:
-    """Margin to the next better grade: the lowest rounded score holding the better grade
-    minus this task's rounded score (NaN for the best grade or when no task holds it)."""
-    scheme = scheme or DEFAULT_SCHEME
-    decimals = scheme.decimals if decimals is None else decimals
-    keys = rounded_keys(scores.to_numpy(), decimals, scores.index).tolist()
-    order = {name: i for i, name in enumerate(scheme.names)}
-    gi = [order[str(g)] for g in grades]
-    lowest: dict[int, int] = {}
-    for g, k in zip(gi, keys, strict=True):
-        lowest[g] = min(k, lowest.get(g, k))
-    out = np.full(len(keys), np.nan)
-    for i, (g, k) in enumerate(zip(gi, keys, strict=True)):
-        better = [h for h in lowest if h < g]
-        if better:
-            out[i] = float(Fraction(lowest[max(better)] - k, 10**decimals))
-    return pd.Series(out, index=scores.index, name="to_next_grade")

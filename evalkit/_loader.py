@@ -15,6 +15,7 @@ from ._errors import Problem, RubricError
 from ._newyear import year_warnings
 from ._numbers import exact_text
 from ._rubric import Criteria, Rubric, Task
+from ._scheme import PRESETS
 from ._units import is_known_unit
 from ._yaml import Mark, Path_, YamlDocument, friendly_path, load_yaml
 
@@ -335,6 +336,26 @@ def _criteria_problems(criteria: Criteria, add: Any) -> None:
 def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
     out: list[Problem] = []
     add = _adder(doc, out)
+
+    # The grade scheme is stated, never assumed; a preset is an example or an observation.
+    if not isinstance(doc.data, dict) or "grade_scheme" not in doc.data:
+        add(
+            (),
+            "등급 체계(grade_scheme)가 없습니다: 등급 배분은 규칙이 정하며 evalkit이 가정하지 "
+            "않습니다",
+            "`grade_scheme:`에 등급과 비율(또는 한도)을 적거나, 예시를 쓰려면 "
+            "`grade_scheme: {preset: example-10-20-20-20-15-10-5}`처럼 preset을 적으십시오",
+        )
+    elif r.grade_scheme.preset is not None:
+        preset = PRESETS[r.grade_scheme.preset]
+        what = "예시" if preset.kind == "example" else "관측치"
+        add(
+            ("grade_scheme", "preset"),
+            f"등급 체계가 preset {preset.name!r}({what})에 기대고 있습니다: 공식 배분 기준이 "
+            "아닙니다",
+            "그 해 시행계획이 정한 등급 비율이나 한도를 grade_scheme에 직접 적으십시오",
+            warn=True,
+        )
 
     _criteria_problems(r.criteria, add)
     if r.adjustments.min > 0 or r.adjustments.max < 0:

@@ -100,6 +100,15 @@ PROPERTY_TEXT: dict[str, str] = {
     "GradeScheme.decimals": "점수를 이 자릿수로 반올림(사사오입)한 뒤 비교",
     "GradeScheme.ties": "동점 처리: upper는 동점 과제들이 가장 앞 순위의 등급, lower는 가장 뒤 "
     "순위의 등급",
+    "GradeScheme.limits": "등급별 또는 누적 한도(이내·이상): 한도를 쓰면 등급에 비율을 적지 않음",
+    "GradeScheme.limit_rounding": "한도의 과제 수 계산: strict는 이내를 내림·이상을 올림, "
+    "half_up은 둘 다 사사오입",
+    "GradeScheme.preset": "등급 체계 대신 쓰는 이름 붙은 예시·관측치(공식 기준 아님): "
+    "example-10-20-20-20-15-10-5, observed-motie-2023",
+    "QuotaLimit.grade": "한도가 가리키는 등급",
+    "QuotaLimit.scope": "grade: 그 등급만, and_above: 그 등급 이상, and_below: 그 등급 이하",
+    "QuotaLimit.at_most": "이내(%): 이 비율을 넘지 않음",
+    "QuotaLimit.at_least": "이상(%): 이 비율보다 적지 않음",
     "GradeDefinition.name": "등급 이름 (예: 매우우수)",
     "GradeDefinition.percent": "이 등급에 배분하는 과제 비율(%)",
     "AchievementPolicy.cap": "달성률 상한(%): 기본값, 지표마다 cap으로 바꿀 수 있음",

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -12,12 +11,14 @@ import pandas as pd
 
 from ._achievement import Achievement, achievement_rate
 from ._errors import InputError, Problem, ScoringError, UnitError
-from ._grading import assign_grades, grade_quotas, points_to_next_grade
+from ._grading import assign_grades, grade_quotas
 from ._identifiers import IdentifierError, resolve_task_code
 from ._inputs import Actual, Adjustment, Adjustments, Panel, Results
+from ._margins import grade_margins
 from ._numbers import exact_text, round_half_up, to_fraction
 from ._panel import Aggregation, PanelResult, aggregate_panel
 from ._rubric import Indicator, Rubric, Task
+from ._standardise import standardise_panel
 from ._units import convert
 
 
@@ -52,6 +53,8 @@ class TaskScore:
     to_next_grade: Fraction | None = None
     group: str | None = None
     group_rank: int | None = None  # rank within ``group`` when graded with ``by``
+    # Points this task alone may lose before a worse grade (NaN-free: None at the worst).
+    to_lower_grade: Fraction | None = None
 
     @property
     def criteria(self) -> dict[str, Fraction]:
@@ -91,6 +94,8 @@ class Scoreboard:
     # 잠정 산정 (provisional run): tasks left out for missing inputs → what is missing. They
     # are not scored, not ranked and not counted against the grade quotas.
     pending: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Evaluator scores standardised per evaluator before the panel rule (off by default).
+    standardised: bool = False
 
     @property
     def provisional(self) -> bool:
@@ -200,6 +205,7 @@ def score(
     by: str | None = None,
     panel_rule: Aggregation = "trimmed",
     tasks: Sequence[str] | None = None,
+    standardise: bool = False,
 ) -> Scoreboard:
     """Score every task and assign grades.
 
@@ -207,7 +213,9 @@ def score(
     100; panel criteria come from the evaluators' sheets (default: drop the highest and lowest
     total with ≥ 4 evaluators, average the rest); adjustments (가감점) are added within the
     rubric's limits. Grades follow the rubric's :class:`GradeScheme`, over all tasks or within
-    ``by`` (``"subcommittee"`` or another column of the tasks table).
+    ``by`` (``"subcommittee"`` or another column of the tasks table). With ``standardise``,
+    each evaluator's scores are standardised per criterion first (z-score within the evaluator,
+    rescaled to the pooled mean and spread; :mod:`evalkit._standardise`); off by default.
 
     Raises:
         InputError: listing every missing result, unconvertible unit, bad panel score or
@@ -295,6 +303,11 @@ def score(
                 )
             )
 
+    std_panel = (
+        standardise_panel(panel, rubric.criteria.panel)
+        if standardise and panel is not None
+        else None
+    )
     details: list[TaskScore] = []
     for task in selected:
         inds = _indicator_scores(rubric, task, results, problems)
@@ -340,7 +353,8 @@ def score(
                 )
             elif not bad:
                 try:
-                    pres = aggregate_panel(sheets, panel_crit, panel_rule, task=task.code)
+                    used = std_panel.sheets.get(task.code, ()) if std_panel else sheets
+                    pres = aggregate_panel(used, panel_crit, panel_rule, task=task.code)
                 except ScoringError as exc:
                     problems.append(
                         Problem(str(exc), file=panel.source if panel else None, field=task.code)
@@ -354,7 +368,8 @@ def score(
         details.append(TaskScore(task, tuple(inds), computed, pres, adj, total))
     if any(p.severity == "error" for p in problems):
         raise InputError(problems, f"cannot score: {len(problems)} problem(s)")
-    return _rank(rubric, details, by, panel_rule, results, panel)
+    board = _rank(rubric, details, by, panel_rule, results, panel)
+    return replace(board, standardised=True) if std_panel is not None else board
 
 
 def _rank(
@@ -388,12 +403,7 @@ def _rank(
     group_rank = None
     if groups is not None:
         group_rank = key_values.groupby(groups).rank(method="min", ascending=False).astype(int)
-        to_next = pd.Series(float("nan"), index=codes)
-        for g in groups.unique():
-            m = groups == g
-            to_next[m] = points_to_next_grade(totals[m], grades[m], scheme)
-    else:
-        to_next = points_to_next_grade(totals, grades, scheme)
+    margins = grade_margins(totals, scheme, by=groups)
     ranked = [
         TaskScore(
             d.task,
@@ -404,9 +414,10 @@ def _rank(
             d.total,
             int(rank[d.task.code]),
             str(grades[d.task.code]),
-            None if pd.isna(to_next[d.task.code]) else Fraction(Decimal(str(to_next[d.task.code]))),
+            _margin(margins, d.task.code, "up"),
             None if groups is None else str(groups[d.task.code]),
             None if group_rank is None else int(group_rank[d.task.code]),
+            _margin(margins, d.task.code, "down"),
         )
         for d in details
     ]
@@ -420,6 +431,11 @@ def _rank(
         panel_rule=panel_rule,
         sources={"results": results.source, "panel": panel.source if panel else None},
     )
+
+
+def _margin(margins: pd.DataFrame, code: str, column: str) -> Fraction | None:
+    value = margins.at[code, column]
+    return value if isinstance(value, Fraction) else None
 
 
 def _f(x: Fraction | None, places: int = 4) -> float | None:
@@ -508,7 +524,7 @@ def _summary_frame(
     return pd.DataFrame(
         {
             "grade": list(scheme.names),
-            "percent": [float(g.percent) for g in scheme.grades],
+            "percent": [None if g.percent is None else float(g.percent) for g in scheme.grades],
             "quota": quotas,
             "count": [counts[n] for n in scheme.names],
         }

@@ -144,7 +144,7 @@ def ref_boundaries(n: int, scheme: GradeScheme) -> list[int]:
     bounds: list[int] = []
     cum = Decimal(0)
     for g in scheme.grades:
-        cum += g.percent
+        cum += g.percent or Decimal(0)
         bounds.append(int((Decimal(n) * cum / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
     bounds[-1] = n
     return bounds
@@ -204,4 +204,85 @@ def ref_grades_by(
         )
         for i, name in zip(members, names, strict=True):
             out[i] = name
+    return out
+
+
+# --- limit-form schemes (한도) and their reference model -------------------------------------
+
+
+@st.composite
+def limit_schemes(draw: st.DrawFn, max_grades: int = 4) -> GradeScheme:
+    """A consistent limit-form scheme: 1..max_grades grades, 1..4 limits in steps of 5 %."""
+    from hypothesis import assume
+    from pydantic import ValidationError
+
+    k = draw(st.integers(1, max_grades))
+    names = [f"G{i + 1}" for i in range(k)]
+    limits = []
+    for _ in range(draw(st.integers(1, 4))):
+        bound = draw(st.sampled_from(["at_most", "at_least", "both"]))
+        a, b = sorted(draw(st.lists(st.integers(0, 20), min_size=2, max_size=2)))
+        lim: dict[str, Any] = {
+            "grade": draw(st.sampled_from(names)),
+            "scope": draw(st.sampled_from(["grade", "and_above", "and_below"])),
+        }
+        if bound in ("at_most", "both"):
+            lim["at_most"] = 5 * b
+        if bound in ("at_least", "both"):
+            lim["at_least"] = 5 * a
+        limits.append(lim)
+    rounding = draw(st.sampled_from(["strict", "half_up"]))
+    try:
+        return GradeScheme.from_limits(names, limits, limit_rounding=rounding)
+    except ValidationError:
+        assume(False)
+        raise
+
+
+def ref_limit_counts_ok(counts: Sequence[int], scheme: GradeScheme) -> bool:
+    """Whether grade counts (best first) keep every limit, tested on the counts themselves:
+    strict means count·100 ≤ N·p (at most) and count·100 ≥ N·p (at least)."""
+    n = sum(counts)
+    index = {name: i for i, name in enumerate(scheme.names)}
+    for lim in scheme.limits:
+        i = index[lim.grade]
+        part = {
+            "grade": counts[i : i + 1],
+            "and_above": counts[: i + 1],
+            "and_below": counts[i:],
+        }[lim.scope]
+        c = sum(part)
+        for p, side in ((lim.at_most, "max"), (lim.at_least, "min")):
+            if p is None:
+                continue
+            exact = Decimal(n) * p / 100
+            if scheme.limit_rounding == "half_up":
+                allowed = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+                if (side == "max" and c > allowed) or (side == "min" and c < allowed):
+                    return False
+            elif (side == "max" and c > exact) or (side == "min" and c < exact):
+                return False
+    return True
+
+
+def ref_limit_grades(scores: Sequence[Any], scheme: GradeScheme) -> list[str] | None:
+    """The fill rule by brute force: of every way to cut the ranking between tie groups into
+    the grades (best first) that keeps the limits, the one giving the most tasks to the best
+    grade, then to the next, …; None when no way keeps them all."""
+    n = len(scores)
+    keys = [ref_round(s, 2) for s in scores]
+    order = sorted(range(n), key=lambda i: keys[i], reverse=True)
+    cuts = [0] + [p for p in range(1, n) if keys[order[p]] != keys[order[p - 1]]] + [n]
+    k = len(scheme.names)
+    best: tuple[int, ...] | None = None
+    for inner in itertools.combinations_with_replacement(cuts, k - 1):
+        bounds = (*inner, n)
+        counts = [b - a for a, b in zip((0, *bounds[:-1]), bounds, strict=True)]
+        if ref_limit_counts_ok(counts, scheme) and (best is None or bounds > best):
+            best = bounds
+    if best is None:
+        return None
+    out = [""] * n
+    for pos, i in enumerate(order):
+        out[i] = scheme.names[next(g for g, b in enumerate(best) if pos < b)]
     return out

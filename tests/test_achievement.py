@@ -183,3 +183,10 @@ def test_more_is_better_up_and_worse_down(a: Fraction, b: Fraction, t: Fraction)
         down_lo = achievement_rate(lo, t, direction="down", method=method).raw  # type: ignore[arg-type]
         down_hi = achievement_rate(hi, t, direction="down", method=method).raw  # type: ignore[arg-type]
         assert down_lo is not None and down_hi is not None and down_lo >= down_hi
+
+
+@pytest.mark.parametrize("text", ["부분달성", "진행중", "50%"])
+def test_unreadable_milestone_text_is_refused_with_its_indicator(text: str) -> None:
+    # Issue 15: the API scored this 0 silently while the CLI refused it.
+    with pytest.raises(ScoringError, match=r"indicator 1-1: 마일스톤 실적 .* 읽을 수 없습니다"):
+        achievement_rate(text, "수립", kind="milestone", indicator="1-1")

@@ -584,3 +584,20 @@ def test_big_integers_match_the_reference_rule(scores: list[int], scheme: GradeS
 def test_default_scheme_is_the_documented_seven_grades() -> None:
     assert DEFAULT_SCHEME.names == tuple(G)
     assert [int(g.percent) for g in DEFAULT_SCHEME.grades] == [10, 20, 20, 20, 15, 10, 5]
+
+
+@given(
+    st.lists(st.integers(-(2**50), 2**50), min_size=1, max_size=40),
+    st.data(),
+    schemes(),
+    st.sampled_from(["upper", "lower"]),
+)
+def test_by_with_whole_number_labels_and_wide_keys(
+    scores: list[int], data: st.DataObject, scheme: GradeScheme, ties: Any
+) -> None:
+    # All groups graded in one sort (the fast path), labels as a numpy array or a list, keys
+    # wide enough that group × key overflows int64 (then each group is graded alone).
+    labels = data.draw(st.lists(st.integers(0, 5000), min_size=len(scores), max_size=len(scores)))
+    expected = ref_grades_by(scores, labels, scheme, ties)
+    assert grades(scores, scheme, ties=ties, by=np.array(labels)) == expected
+    assert grades(scores, scheme, ties=ties, by=labels) == expected

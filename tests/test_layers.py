@@ -28,6 +28,8 @@ LAYERS: dict[str, int] = {
     "evalkit._units": 0,
     "evalkit._glossary": 0,
     # 1: the model: immutable definitions and inputs
+    "evalkit._quota": 1,
+    "evalkit._milestones": 1,
     "evalkit._scheme": 1,
     "evalkit._rubric": 1,
     "evalkit._inputs": 1,
@@ -39,6 +41,7 @@ LAYERS: dict[str, int] = {
     # 2: the engine: everything that computes
     "evalkit._achievement": 2,
     "evalkit._panel": 2,
+    "evalkit._standardise": 2,
     "evalkit._grading": 2,
     "evalkit._margins": 2,
     "evalkit._scoring": 2,

@@ -705,3 +705,27 @@ def test_validation_never_crashes_and_always_locates(text: str) -> None:
             assert p.file is not None and p.message
             # Anything past the file's own reading names a line, except a file with no text.
             assert p.line is not None or "empty" in p.message or "no YAML" in p.message
+
+
+def test_a_rubric_must_state_its_grade_scheme(tmp_path: Path) -> None:
+    start = BASE.index("grade_scheme:")
+    end = BASE.index("subcommittees:")
+    (p,) = [x for x in problems_of(tmp_path, BASE[:start] + BASE[end:]) if x.severity == "error"]
+    assert "등급 체계(grade_scheme)가 없습니다" in p.message
+    assert p.fix is not None and "preset: example-10-20-20-20-15-10-5" in p.fix
+
+
+def test_a_preset_scheme_is_valid_with_a_located_warning(tmp_path: Path) -> None:
+    start = BASE.index("grade_scheme:")
+    end = BASE.index("subcommittees:")
+    text = BASE[:start] + "grade_scheme:\n  preset: observed-motie-2023\n" + BASE[end:]
+    path = tmp_path / "rubric.yaml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_rubric(path)
+    assert report.ok, [str(p) for p in report.problems]
+    (w,) = [x for x in report.warnings if x.field == "grade_scheme.preset"]
+    assert "(관측치)에 기대고 있습니다" in w.message
+    assert w.line == text.splitlines().index("  preset: observed-motie-2023") + 1
+    bad = BASE[:start] + "grade_scheme:\n  preset: official\n" + BASE[end:]
+    (e,) = [p for p in problems_of(tmp_path, bad) if p.severity == "error"]
+    assert e.field == "grade_scheme" and "알 수 없는 등급 체계 preset" in e.message

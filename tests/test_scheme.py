@@ -79,3 +79,36 @@ def test_random_schemes_are_valid_and_cumulative(scheme: GradeScheme) -> None:
     assert cum[-1] == 100
     assert all(a <= b for a, b in itertools.pairwise(cum))
     assert cum[0] == Fraction(scheme.grades[0].percent)
+
+
+# --- presets: named examples and observations, never the official rule ---------------------
+
+
+def test_example_preset_is_the_default_split() -> None:
+    from evalkit import PRESETS
+
+    s = GradeScheme.from_preset("example-10-20-20-20-15-10-5")
+    assert s.preset == "example-10-20-20-20-15-10-5"
+    assert s.grades == DEFAULT_SCHEME.grades
+    assert PRESETS[s.preset].kind == "example"
+    assert "공식 근거 문서는 확인되지 않았습니다" in PRESETS[s.preset].provenance
+
+
+def test_observed_2023_preset_reproduces_the_reported_counts() -> None:
+    from evalkit import PRESETS, grade_quotas
+
+    s = GradeScheme.from_preset("observed-motie-2023", ties="lower")
+    assert s.ties == "lower"
+    assert PRESETS["observed-motie-2023"].kind == "observation"
+    # 매우우수 5, 우수 12, 다소우수 12, 보통 25, 다소미흡 11, 미흡 13, 부진 5 of 83 tasks.
+    assert grade_quotas(83, s) == [5, 12, 12, 25, 11, 13, 5]
+    assert s.cumulative_percents[-1] == 100
+
+
+def test_preset_errors() -> None:
+    with pytest.raises(ValidationError, match="알 수 없는 등급 체계 preset 'official'"):
+        GradeScheme.from_preset("official")
+    with pytest.raises(ValidationError, match="grades/limits를 함께 적었습니다"):
+        GradeScheme.model_validate(
+            {"preset": "observed-motie-2023", "grades": [{"name": "A", "percent": 100}]}
+        )

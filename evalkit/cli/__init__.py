@@ -1,4 +1,4 @@
-"""The ``evalkit`` command line: validate, schema, template, score, report, demo.
+"""The ``evalkit`` command line: validate, schema, template, score, report, demo, whatif.
 
 Every command exits non-zero on bad input, prints each problem with its place and fix, and
 writes no output file unless everything succeeded.
@@ -17,7 +17,7 @@ from ._common import app
 
 # Each command module registers its commands on `app` when imported; `--help` lists them in
 # this order (the round's order: rubric, workbooks and scores, reports).
-for _module in ("_rubric", "_year", "_roundfile", "_round", "_report", "_diff"):
+for _module in ("_rubric", "_year", "_roundfile", "_round", "_report", "_diff", "_whatif"):
     importlib.import_module(f"{__name__}.{_module}")
 
 __all__ = ["app", "main"]

@@ -88,6 +88,10 @@ def print_validation(report: ValidationReport, path: Path, verbose: bool) -> Non
         for w in warnings:
             out.print(f"  [yellow]![/] {w.location}: {w.message}", soft_wrap=True)
     elif warnings:
+        # The grade scheme decides every grade: a preset in its place is always shown.
+        for w in warnings:
+            if (w.field or "").startswith("grade_scheme"):
+                out.print(f"  [yellow]![/] {w.location}: {w.message}", soft_wrap=True)
         out.print("  (run with --verbose to list every warning)")
 
 
@@ -182,7 +186,9 @@ def print_ranking(sb: Any) -> None:
     for col in ("등급", "비율(%)", "배분", "실제"):
         dist.add_column(col, justify="right")
     for _, row in sb.summary.iterrows():
-        dist.add_row(str(row["grade"]), f"{row['percent']:g}", str(row["quota"]), str(row["count"]))
+        pct = row["percent"]
+        shown = f"{pct:g}" if pct is not None and pct == pct else "한도"  # limit form: no share
+        dist.add_row(str(row["grade"]), shown, str(row["quota"]), str(row["count"]))
     out.print(dist)
 
 

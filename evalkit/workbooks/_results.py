@@ -14,10 +14,11 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from .._achievement import _DONE
 from .._errors import Problem, UnitError
 from .._files import write_files
 from .._inputs import Actual, ActualValue, Results
+from .._milestones import DONE_WORDS as _DONE
+from .._milestones import NOT_DONE_WORDS as _NOT_DONE
 from .._numbers import fmt_plain, round_half_up
 from .._rubric import Indicator, Rubric, Task
 from .._units import conversion_factor, parse_unit
@@ -41,26 +42,6 @@ from ._cells import (
 )
 
 _RESULTS_SHEET = "실적"
-
-# Milestone results that mean "not achieved" (achieved: the target text or the engine's words).
-_NOT_DONE = frozenset(
-    {
-        "미달성",
-        "미완료",
-        "미수립",
-        "미제정",
-        "미선정",
-        "미이행",
-        "미신청",
-        "x",
-        "×",
-        "n",
-        "no",
-        "아니오",
-        "false",
-        "not achieved",
-    }
-)
 
 _KIND_LABEL = {"quantitative": "정량", "qualitative": "정성", "milestone": "마일스톤"}
 _DIRECTION_LABEL = {"up": "상향", "down": "하향"}
