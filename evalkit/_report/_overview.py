@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import _panel
 from .._numbers import fmt_plain
 from .._scoring import TaskScore
-from ._blocks import Block, Bullet, Heading, Note, Section, Table
+from ._blocks import Block, Bullet, Heading, Section, Table
 from ._context import ReportContext
 from ._text import centred, count_text, subcommittee_label
 
@@ -40,6 +40,14 @@ def _scope(ctx: ReportContext, plan: list[TaskScore], sub: str | None) -> list[B
     out: list[Block] = [Bullet(1, scope, "평가대상")]
     if rubric.meta.source and rubric.meta.source.document:
         out.append(Bullet(2, f"평가 기준: 「{rubric.meta.source.document}」의 관리과제와 성과지표"))
+    if rubric.all_data_notes:
+        out.append(
+            Bullet(
+                2,
+                "평가 기준 원문의 표기가 서로 다르거나 빠진 곳은 바로잡아 적용하고, 점수에 "
+                "영향을 주는 사항은 해당 과제의 각주(*)에 적음",
+            )
+        )
     rows: list[tuple[str, ...]] = []
     for g in goals:
         gt = [t for t in tasks if t.strategic_goal_code == g.code]
@@ -92,8 +100,8 @@ def _criteria(ctx: ReportContext) -> list[Block]:
             total_rows=1,
         )
     )
-    if crit.note:
-        out.append(Note(crit.note))
+    # criteria.note is the rubric editor's (e.g. that the points are an example): validate
+    # warns about it; the committee's report does not print it.
     return out
 
 

@@ -11,11 +11,11 @@ from .._rubric import Task
 from .._scoring import TaskScore
 from ._blocks import Block, Bullet, Heading, Section, Table, TaskHeading
 from ._context import ReportContext
+from ._notes import task_note_lines
 from ._text import (
     actual_text,
     circled,
     comment_lines,
-    data_note_text,
     rate_text,
     score_text,
     signed_text,
@@ -201,7 +201,7 @@ def _footnotes(t: Task, rates: list[str], capped: list[str]) -> list[str]:
     if capped:
         out.append(f"달성률 상한 적용: {', '.join(capped)}")
     out.extend(rates)
-    out.extend(data_note_text(n) for n in t.data_notes)
+    out.extend(task_note_lines(t))
     return out
 
 

@@ -162,7 +162,12 @@ def weighting_text(task: Task) -> str:
     if task.weighting == "normalized":
         return "원문 가중치의 합계가 1이 아니어서 합계가 1이 되도록 환산하여 적용"
     if task.weighting == "override":
-        return "자료 주석에 따라 원문과 다른 가중치를 적용"
+        applied = ", ".join(
+            f"{circled(i.no)} {weight_text(i.effective_weight)}"
+            for i in task.indicators
+            if i.effective_weight is not None
+        )
+        return f"원문의 가중치를 그대로 쓸 수 없어 {applied} 적용"
     return ""
 
 
