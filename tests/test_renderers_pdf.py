@@ -364,12 +364,12 @@ def test_bullet_text_hangs_under_the_first_lines_text(
     report = build_report(sb)
     # a footnote long enough to wrap (the report's own footnotes are short plain Korean now)
     long_foot = Bullet(4, "각주가 두 줄 이상으로 넘어가는 경우를 보기 위한 긴 문장입니다. " * 4)
-    first = report.sections[2]
+    part = report.sections[2]
     report = dataclasses.replace(
         report,
         sections=(
             *report.sections[:2],
-            dataclasses.replace(first, blocks=(*first.blocks, long_foot)),
+            dataclasses.replace(part, blocks=(*part.blocks, long_foot)),
             *report.sections[3:],
         ),
     )

@@ -37,6 +37,7 @@ from ._context import fixed_created
 from ._notes import task_note_lines, task_note_text
 from ._round_info import RoundInfo, SubcommitteeInfo
 from ._text import (
+    apportion,
     circled,
     data_note_text,
     note_field_text,
@@ -67,6 +68,7 @@ __all__ = [
     "Table",
     "TaskHeading",
     "TaskLine",
+    "apportion",
     "build_report",
     "circled",
     "data_note_text",

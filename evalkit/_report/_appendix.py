@@ -10,7 +10,7 @@ from .._numbers import fmt_plain
 from .._scoring import TaskScore
 from ._blocks import Align, Bullet, Section, Table
 from ._context import ReportContext
-from ._text import score_text, signed_text, subcommittee_label
+from ._text import score_parts, score_text, subcommittee_label
 
 
 def ranking_section(ctx: ReportContext, ranked: list[TaskScore], sub: str | None) -> Section:
@@ -46,11 +46,10 @@ def ranking_section(ctx: ReportContext, ranked: list[TaskScore], sub: str | None
         row = [str(d.rank), d.task.code, d.task.name]
         if sub is None:
             row.append(subcommittee_label(d.task.assigned_subcommittee).removesuffix(" 분과"))
-        for c in crit:
-            got = d.criteria.get(c.id)
-            row.append("-" if got is None else score_text(got, dec))
+        printed, adj = score_parts(d, [c.id for c in crit], dec)
+        row += printed
         if with_adj:
-            row.append(signed_text(d.adjustment_total, dec) if d.adjustments else "-")
+            row.append(adj)
         row += [score_text(d.total, dec), d.grade]
         rows.append(tuple(row))
     if ctx.scoreboard.by is None and len(ranked) == ctx.n_all:

@@ -159,6 +159,14 @@ def _method(ctx: ReportContext) -> list[Block]:
             "등급부여",
         )
     )
+    out.append(
+        Bullet(
+            2,
+            f"등급은 반올림 전 평정점수로 정하며, 항목별 점수는 합계와 맞도록 소수점 "
+            f"{scheme.decimals}자리까지 내린 뒤 버린 나머지가 큰 항목부터 끝자리를 올려 표기"
+            "(최대잉여법)",
+        )
+    )
     tie = "상위" if scheme.ties == "upper" else "하위"
     out.append(Bullet(2, f"동점 과제는 같은 등급으로 하고, 등급 경계에 걸치면 {tie} 등급을 부여"))
     header = ("구분", *scheme.names, "계")
