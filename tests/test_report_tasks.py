@@ -133,7 +133,7 @@ def test_every_printed_breakdown_of_the_2024_example_adds_up(
     rep = build_report(sb)
     checked = 0
     for d in sb.details:
-        form, crit, inds = tables(task_blocks(rep, d.task.code))
+        form, crit, inds, *_ = tables(task_blocks(rep, d.task.code))
         *parts, total = crit.rows
         assert total[0] == "합계"
         assert sum(_num(r[2]) for r in parts) == _num(total[2]), d.task.code

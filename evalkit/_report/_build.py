@@ -51,7 +51,7 @@ def build_report(
     if round_info is not None:
         issued = round_info.issue_date or issued
         schedule = round_info.schedule or schedule
-    ctx = ReportContext.of(scoreboard, issued, schedule)
+    ctx = ReportContext.of(scoreboard, issued, schedule, round_info)
     details = list(scoreboard.details)
     if task is not None:
         report = _task_sheet(ctx, scoreboard.task(task))

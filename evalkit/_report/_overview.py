@@ -232,6 +232,7 @@ def _committee(ctx: ReportContext, plan: list[TaskScore], sub: str | None) -> li
                 total_rows=1 if sub is None else 0,
             )
         )
+    out.extend(_roster(ctx, sub))
     out.append(
         Bullet(
             1,
@@ -250,3 +251,34 @@ def _committee(ctx: ReportContext, plan: list[TaskScore], sub: str | None) -> li
             )
         )
     return out
+
+
+def _roster(ctx: ReportContext, sub: str | None) -> list[Block]:
+    """위원회 구성: the committee's chair and members and each subcommittee's, by name, as
+    the round's roster gives them (nothing without a round)."""
+    info = ctx.info
+    subs = [s for s in info.subcommittees if sub is None or s.name == sub]
+    if not (info.chair or info.members or subs):
+        return []
+    rows: list[tuple[str, ...]] = []
+    if sub is None:
+        rows.append(("자체평가위원회", info.chair or "-", ", ".join(info.members) or "-"))
+    for s in subs:
+        rows.append((subcommittee_label(s.name), s.chair or "-", ", ".join(s.evaluators) or "-"))
+    head = []
+    if sub is None and info.chair:
+        head.append(f"위원장 {info.chair}")
+    if sub is None and info.members:
+        head.append(f"위원 {len(info.members)}명")
+    if subs:
+        head.append(f"분과위원회 {len(subs)}개, 평가위원 {sum(len(s.evaluators) for s in subs)}명")
+    return [
+        Bullet(1, ", ".join(head), "위원회 구성"),
+        Table(
+            ("구분", "위원장", "위원"),
+            tuple(rows),
+            (24, 16, 60),
+            ("center", "center", "left"),
+            caption="< 위원회 및 분과위원회 명단 >",
+        ),
+    ]

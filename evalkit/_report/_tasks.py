@@ -1,7 +1,8 @@
 """Ⅲ 과제별 평가결과: one page per task (the one-task result sheet prints the same blocks).
 
 Each task page: the boxed heading, a form of its headline figures, the score per criterion,
-the indicators' achievement with footnotes, the main results and the panel's comments.
+the indicators' achievement with footnotes, the main results, the indicators' history
+(:mod:`._history`) and the panel's comments.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from .._rubric import Task
 from .._scoring import TaskScore
 from ._blocks import Block, Bullet, Heading, Section, Table, TaskHeading
 from ._context import ReportContext
+from ._history import history_blocks
 from ._notes import task_note_lines
 from ._text import (
     RATE_DECIMALS,
@@ -64,6 +66,7 @@ def task_blocks(ctx: ReportContext, d: TaskScore, *, new_page: bool) -> list[Blo
         _criteria_table(ctx, d),
         Bullet(1, "성과지표 달성도", strong=True),
         *_indicators(d),
+        *history_blocks(ctx, d),
         *_comments(d),
     ]
 
@@ -95,7 +98,7 @@ def _headline_form(ctx: ReportContext, d: TaskScore) -> Table:
         (),
         (
             ("과제코드", t.code, "분과", subcommittee_label(t.assigned_subcommittee)),
-            ("주관부서", ", ".join(t.departments) or "-", "성과목표", t.performance_goal_code),
+            ("주관부서", ", ".join(ctx.departments(t)) or "-", "성과목표", t.performance_goal_code),
             (
                 "평정점수",
                 f"{score_text(d.total, dec)}점",
