@@ -41,6 +41,8 @@ class Results:
 
     actuals: Mapping[str, Actual]
     source: str | None = None
+    # 주관부서 per task code, as the results file's 주관부서 column names them.
+    departments: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(

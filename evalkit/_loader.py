@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -275,6 +276,11 @@ def _note_fields(task: Task) -> set[str]:
     return {n.field or "" for n in task.data_notes}
 
 
+def _example_note(note: str | None) -> bool:
+    """A note that marks an example assumption (예시, example) of the rubric."""
+    return bool(note) and bool(re.search(r"예시|example", note or "", re.IGNORECASE))
+
+
 def _adder(doc: YamlDocument, out: list[Problem]) -> Any:
     def add(loc: Path_, message: str, fix: str | None = None, warn: bool = False) -> None:
         text, real = friendly_path(doc.data, loc)
@@ -356,6 +362,24 @@ def _semantic_problems(r: Rubric, doc: YamlDocument) -> list[Problem]:
             "그 해 시행계획이 정한 등급 비율이나 한도를 grade_scheme에 직접 적으십시오",
             warn=True,
         )
+
+    # An example assumption (예시 배점, an example assignment) is the rubric editor's to-do,
+    # never report text: validate says so until the note is gone.
+    if _example_note(r.criteria.note):
+        add(
+            ("criteria", "note"),
+            f"평가지표 배점이 예시로 표시되어 있습니다: {r.criteria.note}",
+            "해당 연도 자체평가 계획의 배점으로 바꾸고 note를 지우십시오",
+            warn=True,
+        )
+    for si, sub in enumerate(r.subcommittees):
+        if _example_note(sub.note):
+            add(
+                ("subcommittees", si, "note"),
+                f"분과 {sub.name!r}의 배정이 예시로 표시되어 있습니다: {sub.note}",
+                "해당 연도 분과위원회 구성으로 바꾸고 note를 지우십시오",
+                warn=True,
+            )
 
     _criteria_problems(r.criteria, add)
     if r.adjustments.min > 0 or r.adjustments.max < 0:

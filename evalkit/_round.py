@@ -3,7 +3,8 @@
 It names the rubric, where the filled inputs are (files, folders or globs, relative to the
 round file's folder and never outside it), the committee (위원회) and its subcommittees (분과)
 with their evaluators, the schedule (평가 일정), the issue and approval dates (발간일, 의결일),
-the status (초안/확정) and the scoring options, so that ``evalkit score round.yaml`` and
+the status (초안/확정), the committee's own text (종합의견, 우수사례, 환류) and the scoring
+options, so that ``evalkit score round.yaml`` and
 ``evalkit report round.yaml`` need nothing retyped.
 
 Model layer: definitions, the positioned loader and path resolution; reading workbooks lives
@@ -142,6 +143,27 @@ class ScheduleItem(BaseModel):
         return self
 
 
+class BestPractice(BaseModel):
+    """우수사례 하나: 관리과제와 위원회가 쓴 사례 내용."""
+
+    model_config = _FROZEN
+
+    task: str = Field(min_length=1, description="관리과제 코드(예: Ⅰ-1-①)")
+    text: str = Field(min_length=1, description="우수사례 내용(위원회가 쓴 문장)")
+
+
+class FeedbackItem(BaseModel):
+    """환류 한 줄: 지난해 평가의 개선·보완 권고와 올해 조치 결과."""
+
+    model_config = _FROZEN
+
+    task: str | None = Field(
+        default=None, description="관리과제 코드(비우면 평가 전반에 대한 권고)"
+    )
+    recommendation: str = Field(min_length=1, description="지난해 개선·보완 권고 내용")
+    action: str = Field(default="", description="올해 조치 결과(비우면 '조치 중'으로 표기)")
+
+
 class Scoring(BaseModel):
     """채점 선택사항: score·report 명령의 --rule, --by와 같음."""
 
@@ -186,6 +208,16 @@ class Round(BaseModel):
     version: str = Field(default="1", min_length=1, description="판(예: 1, 1.1)")
     example: bool = Field(
         default=False, description="가상 자료로 만든 예시이면 true, 실제 자료이면 false"
+    )
+    opinion: str | None = Field(
+        default=None,
+        description="위원회 종합의견(결과보고서 Ⅱ에 그대로 실림; 여러 줄이면 줄마다 한 항목)",
+    )
+    best_practices: tuple[BestPractice, ...] = Field(
+        default=(), description="우수사례: 관리과제 코드와 위원회가 쓴 사례 내용"
+    )
+    feedback: tuple[FeedbackItem, ...] = Field(
+        default=(), description="환류: 지난해 개선·보완 권고와 올해 조치 결과"
     )
     scoring: Scoring = Field(default_factory=Scoring, description="채점 선택사항")
     report: ReportSettings = Field(
@@ -386,7 +418,8 @@ def _usable(p: Path) -> bool:
 
 
 def roster_problems(rf: RoundFile, rubric: Rubric) -> list[Problem]:
-    """The round against its rubric: the year and the subcommittee names must agree."""
+    """The round against its rubric: the year, the subcommittee names and the task codes of
+    우수사례 and 환류 must agree."""
     out: list[Problem] = []
     if rf.round.year != rubric.meta.year:
         out.append(
@@ -397,6 +430,19 @@ def roster_problems(rf: RoundFile, rubric: Rubric) -> list[Problem]:
                 fix="year를 루브릭과 같게 쓰거나 올바른 루브릭을 가리키십시오",
             )
         )
+    codes = {t.code for t in rubric.tasks}
+    named = [("best_practices", i, b.task) for i, b in enumerate(rf.round.best_practices)]
+    named += [("feedback", i, f.task) for i, f in enumerate(rf.round.feedback) if f.task]
+    for where, i, code in named:
+        if code not in codes:
+            out.append(
+                Problem(
+                    f"관리과제 {code!r}은(는) 루브릭에 없습니다",
+                    file=str(rf.path),
+                    field=f"{where}[{i}].task",
+                    fix="루브릭의 관리과제 코드를 쓰십시오(예: Ⅰ-1-①)",
+                )
+            )
     known = {s.name for s in rubric.subcommittees}
     for i, s in enumerate(rf.round.roster.subcommittees):
         if s.name not in known:

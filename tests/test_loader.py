@@ -575,6 +575,20 @@ def test_text_results_are_a_warning_unless_noted(tmp_path: Path) -> None:
     assert not [p for p in problems_of(tmp_path, noted, "noted.yaml") if "37..2" in p.message]
 
 
+def test_an_example_assumption_is_a_warning_not_report_text(tmp_path: Path) -> None:
+    """예시 배점 … 교체 is for the rubric's editor: validate says so (the report never prints
+    criteria notes)."""
+    text = BASE.replace(
+        "  total: 100\n", "  total: 100\n  note: 예시 배점 — 해당 연도 계획의 배점으로 교체\n", 1
+    ).replace("goals: [Ⅰ]}", "goals: [Ⅰ], note: example assignment}")
+    problems = problems_of(tmp_path, text)
+    warned = {p.field: p for p in problems if "예시로 표시" in p.message}
+    assert set(warned) == {"criteria.note", "subcommittees[0].note"}
+    assert all(p.severity == "warning" and p.fix and p.line for p in warned.values())
+    assert not [p for p in problems if p.severity == "error"]
+    assert not [p for p in problems_of(tmp_path, BASE, "plain.yaml") if "예시" in p.message]
+
+
 # --- rubrics split into files (include:) -------------------------------------------------------
 
 MAIN_HEAD = BASE[: BASE.index("strategic_goals:")]

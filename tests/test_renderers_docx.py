@@ -199,8 +199,9 @@ def test_boxed_title_shaded_headers_and_landscape_ranking(document: Any) -> None
 def test_chart_is_embedded(annual_path: Path) -> None:
     with zipfile.ZipFile(annual_path) as z:
         media = [n for n in z.namelist() if n.startswith("word/media/")]
-        assert media == ["word/media/image1.png"]
-        assert z.read(media[0])[:8] == b"\x89PNG\r\n\x1a\n"
+        # grades, grades by 전략목표 and by 분과 (issue 14)
+        assert sorted(media) == [f"word/media/image{i}.png" for i in (1, 2, 3)]
+        assert all(z.read(m)[:8] == b"\x89PNG\r\n\x1a\n" for m in media)
 
 
 def test_two_runs_are_byte_identical(

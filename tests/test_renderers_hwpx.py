@@ -258,7 +258,7 @@ def test_chart_is_an_embedded_png(files: dict[str, bytes]) -> None:
         assert png.startswith(b"\x89PNG")
         assert 'href="BinData/image1.png"' in z.read("Contents/content.hpf").decode()
     pics = [p for _, r in parts(data) for p in r.iter(f"{HP}pic")]
-    assert len(pics) == 1
+    assert len(pics) == 3  # grades, grades by 전략목표 and by 분과 (issue 14)
     img = pics[0].find("{http://www.hancom.co.kr/hwpml/2011/core}img")
     assert img.get("binaryItemIDRef") == "image1"
 

@@ -362,7 +362,21 @@ def test_bullet_text_hangs_under_the_first_lines_text(
     sb: evalkit.Scoreboard, tmp_path: Path
 ) -> None:
     """The tab after each marker ends where the lines below begin (report.css's ladder)."""
-    pdf = render_pdf(build_report(sb), tmp_path / "a.pdf")
+    import dataclasses
+
+    report = build_report(sb)
+    # a footnote long enough to wrap (the report's own footnotes are short plain Korean now)
+    long_foot = Bullet(4, "각주가 두 줄 이상으로 넘어가는 경우를 보기 위한 긴 문장입니다. " * 4)
+    part = report.sections[2]
+    report = dataclasses.replace(
+        report,
+        sections=(
+            *report.sections[:2],
+            dataclasses.replace(part, blocks=(*part.blocks, long_foot)),
+            *report.sections[3:],
+        ),
+    )
+    pdf = render_pdf(report, tmp_path / "a.pdf")
     markers = {*MARKERS.values(), "※"}
     column, marker = None, ""
     checked: list[str] = []

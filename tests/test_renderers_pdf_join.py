@@ -80,8 +80,8 @@ def test_tagged_with_one_structure_tree(pdfs: dict[str, bytes]) -> None:
         headings = [e for e in elems if e["/S"] in ("/H1", "/H3")]
         assert len([e for e in headings if e["/S"] == "/H3"]) == 7  # one per task, no nesting
         assert not [e for e in headings if e["/P"].get_object()["/S"] in ("/H1", "/H3")]
-        [figure] = [e for e in elems if e["/S"] == "/Figure"]
-        assert figure["/Alt"], kind  # the chart's alt text
+        figures = [e for e in elems if e["/S"] == "/Figure"]
+        assert figures and all(f["/Alt"] for f in figures), kind  # the charts' alt text
         for e in elems[1:]:  # every element's parent holds it
             parent = e["/P"].get_object()
             kids = parent.get("/K", [])

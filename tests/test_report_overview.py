@@ -59,3 +59,27 @@ def test_the_printed_trimmed_mean_rule_is_the_rules_own(monkeypatch: pytest.Monk
     assert "4인 이상" not in t
     form = tables(task_blocks(rep, "Ⅰ-1-③"))[0]
     assert form.rows[3][1] == "4명"  # nobody was dropped
+
+
+def test_the_committee_is_named_from_the_round(sb: evalkit.Scoreboard) -> None:
+    from evalkit._report import RoundInfo, SubcommitteeInfo
+
+    info = RoundInfo(
+        chair="김위원장",
+        members=("이위원", "박위원"),
+        subcommittees=(
+            SubcommitteeInfo("산업분과", "이위원", ("위원1", "위원2")),
+            SubcommitteeInfo("에너지분과", None, ("위원3",)),
+        ),
+    )
+    rep = build_report(sb, round_info=info)
+    roster = next(t for t in tables(list(rep.sections[0].blocks)) if "명단" in t.caption)
+    assert roster.rows == (
+        ("자체평가위원회", "김위원장", "이위원, 박위원"),
+        ("산업분과", "이위원", "위원1, 위원2"),
+        ("에너지분과", "-", "위원3"),
+    )
+    sub = build_report(sb, subcommittee="에너지분과", round_info=info)
+    roster = next(t for t in tables(list(sub.sections[0].blocks)) if "명단" in t.caption)
+    assert roster.rows == (("에너지분과", "-", "위원3"),)
+    assert not [t for t in tables(list(build_report(sb).sections[0].blocks)) if "명단" in t.caption]

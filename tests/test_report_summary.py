@@ -61,3 +61,12 @@ def test_summary_groups_and_best_and_weakest(annual: Report, sb: evalkit.Scorebo
     ranked = sb.ranking()
     assert [r[1] for r in best.rows] == [d.task.code for d in ranked[:3]]
     assert [r[1] for r in worst.rows] == [d.task.code for d in reversed(ranked[-3:])]
+
+
+def test_charts_by_strategic_goal_and_subcommittee(annual: Report, sb: evalkit.Scoreboard) -> None:
+    charts = {c.caption: c for c in annual.sections[1].blocks if isinstance(c, Chart)}
+    goal = charts["< 전략목표별 등급 분포 >"]
+    sub = charts["< 분과위원회별 등급 분포 >"]
+    assert goal.categories == ("Ⅰ", "Ⅱ") and sub.categories == ("산업분과", "에너지분과")
+    assert [s.name for s in goal.series] == list(sb.rubric.grade_scheme.names)
+    assert sum(sum(s.values) for s in goal.series) == sum(sum(s.values) for s in sub.series) == 7

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
-from _report_data import mini_scoreboard, tables, task_blocks
+from _report_data import mini_scoreboard, motie_scoreboard, tables, task_blocks
 
 import evalkit
 from evalkit._report import Bullet, Report, build_report
@@ -26,7 +28,8 @@ def test_scores_are_rounded_half_up_from_exact_values(annual: Report) -> None:
     assert form.rows[2][1] == "83.13점"
     assert crit.rows[0][:3] == ("성과지표 달성도", "40", "35.13")
     assert crit.rows[-1][:3] == ("합계", "100", "83.13")
-    assert inds.rows[0][3:] == ("70,000", "61,468.75", "87.8", "87.8")
+    assert inds.rows[0][3:] == ("70,000", "61,468.75", "87.8", "87.8", "87.8")
+    assert inds.rows[-1] == ("계", "1", "", "", "", "", "", "87.8")
     ranking = tables(list(annual.sections[3].blocks))[0]
     assert next(r for r in ranking.rows if r[1] == "Ⅱ-1-③")[-2:] == ("83.13", "미흡")
 
@@ -47,8 +50,26 @@ def test_criterion_breakdown_adjustment_and_header(annual: Report) -> None:
 
 def test_indicator_table_weights_units_targets_and_milestones(annual: Report) -> None:
     _, _, inds = tables(task_blocks(annual, "Ⅰ-2-①"))
-    assert inds.header == ("성과지표", "가중치", "단위", "목표", "실적", "달성률", "인정\n달성률")
-    assert inds.rows[0] == ("① 특화단지 지원 기업수", "0.6", "개사", "450", "427.5", "95.0", "95.0")
+    assert inds.header == (
+        "성과지표",
+        "가중치",
+        "단위",
+        "목표",
+        "실적",
+        "달성률",
+        "인정\n달성률",
+        "가중\n달성률",
+    )
+    assert inds.rows[0] == (
+        "① 특화단지 지원 기업수",
+        "0.6",
+        "개사",
+        "450",
+        "427.5",
+        "95.0",
+        "95.0",
+        "57.0",
+    )
     assert inds.rows[1] == (
         "② 뿌리산업 진흥 기본계획 수립",
         "0.4",
@@ -57,14 +78,16 @@ def test_indicator_table_weights_units_targets_and_milestones(annual: Report) ->
         "달성",
         "100.0",
         "100.0",
+        "40.0",
     )
+    assert inds.rows[2] == ("계", "1", "", "", "", "", "", "97.0")  # 57 + 40
 
 
 def test_down_indicator_with_actual_zero_is_footnoted(annual: Report) -> None:
     blocks = task_blocks(annual, "Ⅱ-1-①")
     _, _, inds = tables(blocks)
     assert inds.rows[0][0] == "① 에너지원단위 (하향)"
-    assert inds.rows[0][4:] == ("0", "-", "120.0")
+    assert inds.rows[0][4:] == ("0", "-", "120.0", "60.0")
     foot = [b.text for b in blocks if isinstance(b, Bullet) and b.level == 4]
     assert any("① 실적 0(하향지표)" in f and "120.0% 인정" in f for f in foot)
     assert not any(f.startswith("달성률 상한 적용") for f in foot)  # undefined is not capped
@@ -73,12 +96,12 @@ def test_down_indicator_with_actual_zero_is_footnoted(annual: Report) -> None:
 def test_assumed_weights_and_data_notes_are_footnotes(annual: Report) -> None:
     blocks = task_blocks(annual, "Ⅰ-1-②")
     _, _, inds = tables(blocks)
-    assert [r[1] for r in inds.rows] == ["1/3*"] * 3
+    assert [r[1] for r in inds.rows] == ["1/3*"] * 3 + ["1"]
     foot = [b for b in blocks if isinstance(b, Bullet) and b.level == 4]
     assert all(b.marker == "*" for b in foot)
     assert foot[0].text == "가중치 가정: 원문에 가중치가 없어 3개 지표에 균등 가중치(1/3)를 적용"
-    assert foot[1].text.startswith("[가중치 미기재] — 원문: 가중치 미기재 → 적용: 균등 가중치 1/3")
-    assert foot[1].text.endswith("(원문 1행)")
+    # the data note on the same missing weights is not repeated, nor its source line
+    assert len(foot) == 1
 
 
 def test_comments_are_merged_deduplicated_and_unbulleted(annual: Report) -> None:
@@ -92,3 +115,39 @@ def test_comments_are_merged_deduplicated_and_unbulleted(annual: Report) -> None
     after = [b.text for b in other if isinstance(b, Bullet)]
     assert after[after.index("개선·보완사항") + 1] == "제출된 의견 없음"
     assert all(b.strong for b in blocks if isinstance(b, Bullet) and b.text == "우수사항")
+
+
+def _num(text: str) -> Fraction:
+    return (
+        Fraction(text.replace(",", "").replace("+", "")) if text not in ("-", "") else Fraction(0)
+    )
+
+
+def test_every_printed_breakdown_of_the_2024_example_adds_up(
+    motie_rubric: evalkit.Rubric,
+) -> None:
+    """Criterion scores (and 가감점) sum to the printed total on every task page and in every
+    row of 붙임 1; the indicators' 가중 달성률 sum to their 계 and to the criterion's remark;
+    the grade is still the exact total's."""
+    sb = motie_scoreboard(motie_rubric)
+    rep = build_report(sb)
+    checked = 0
+    for d in sb.details:
+        form, crit, inds, *_ = tables(task_blocks(rep, d.task.code))
+        *parts, total = crit.rows
+        assert total[0] == "합계"
+        assert sum(_num(r[2]) for r in parts) == _num(total[2]), d.task.code
+        assert form.rows[2][1] == f"{total[2]}점"
+        *lines, sums = inds.rows
+        assert sums[0] == "계"
+        assert sum(_num(r[-1]) for r in lines) == _num(sums[-1]), d.task.code
+        assert parts[0][3] == f"가중 달성률 {sums[-1]}%"
+        checked += 1
+    ranking = tables(list(rep.sections[3].blocks))[0]
+    first = ranking.header.index(next(h for h in ranking.header if "\n(" in h))
+    for row in ranking.rows:
+        assert sum(_num(c) for c in row[first:-2]) == _num(row[-2]), row
+        checked += 1
+    assert checked == 2 * 83
+    grades = {t.code: t.grade for t in rep.tasks}
+    assert all(grades[d.task.code] == d.grade for d in sb.details)

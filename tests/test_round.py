@@ -157,3 +157,45 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
     path = tmp_path / "round.yaml"
     path.write_text("year: 2024\nrubric: [a\n", encoding="utf-8")
     assert any("line" in p for p in _problems(path))
+
+
+COMMITTEE_TEXT = """\
+opinion: |
+  - 전반적으로 고르게 추진됨
+  다음 연도 목표치 상향 필요
+best_practices:
+  - {task: Ⅰ-1-①, text: 현장 소통을 정례화함}
+feedback:
+  - {recommendation: 설정근거 정리, action: 정리함}
+  - {task: Ⅱ-1-③, recommendation: 환류 구체화}
+"""
+
+
+def test_the_committees_text_is_read(tmp_path: Path) -> None:
+    from evalkit._report import RoundInfo
+
+    rf = load_round(make_round(tmp_path, ROUND_YAML + COMMITTEE_TEXT))
+    r = rf.round
+    assert r.best_practices[0].task == "Ⅰ-1-①" and r.feedback[1].action == ""
+    info = RoundInfo.of(r, {"Ⅰ-1-①": ("산업정책과",)})
+    assert info.opinion == ("전반적으로 고르게 추진됨", "다음 연도 목표치 상향 필요")
+    assert info.best_practices == (("Ⅰ-1-①", "현장 소통을 정례화함"),)
+    assert info.feedback == ((None, "설정근거 정리", "정리함"), ("Ⅱ-1-③", "환류 구체화", ""))
+    assert info.departments == {"Ⅰ-1-①": ("산업정책과",)}
+    assert RoundInfo.of(r).departments == {}
+
+
+def test_committee_text_names_tasks_of_the_rubric(tmp_path: Path) -> None:
+    import evalkit
+    from evalkit._round import roster_problems
+
+    text = ROUND_YAML + COMMITTEE_TEXT.replace("task: Ⅱ-1-③", "task: Ⅸ-9-⑨")
+    rf = load_round(make_round(tmp_path, text.replace("task: Ⅰ-1-①", "task: Ⅰ-1-⑨")))
+    problems = roster_problems(rf, evalkit.load_rubric(rf.rubric_path))
+    assert {p.field for p in problems} == {"best_practices[0].task", "feedback[1].task"}
+    assert all("루브릭에 없습니다" in p.message and p.fix for p in problems)
+
+
+def test_committee_text_fields_are_checked(tmp_path: Path) -> None:
+    problems = _bad(tmp_path, "status: 초안", "best_practices:\n  - {task: Ⅰ-1-①}\nstatus: 초안")
+    assert any("best_practices" in p and "text" in p for p in problems)

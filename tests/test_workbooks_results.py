@@ -308,3 +308,17 @@ def test_bad_results_csv_is_located_and_writes_nothing(
     work: Path, mini_rubric: Any, kind: str, data: bytes, msg: str, where: dict[str, Any]
 ) -> None:
     assert_csv_located(work, mini_rubric, kind, data, msg, where)
+
+
+def test_the_department_column_is_read_per_task(mini_rubric: Any, tmp_path: Path) -> None:
+    """주관부서 (as the template and the department files carry it) goes to the report."""
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "키,실적,주관부서\nⅠ-1-③-1,9,산업정책과\nⅠ-1-③-2,739,산업정책과·기술정책과\nⅠ-1-①-1,18,\n",
+        encoding="utf-8",
+    )
+    res = read_results(path, mini_rubric)
+    assert res.departments == {"Ⅰ-1-③": ("산업정책과", "기술정책과")}
+    plain = tmp_path / "p.csv"
+    plain.write_text("키,실적\nⅠ-1-③-1,9\n", encoding="utf-8")
+    assert read_results(plain, mini_rubric).departments == {}

@@ -7,7 +7,8 @@ the same figures.
 
 - :mod:`._blocks`: the block types and :class:`Report`, the renderers' contract (no engine
   imports);
-- :mod:`._text`: how figures, weights, notes and names are printed;
+- :mod:`._text`: how figures, weights, notes and names are printed; :mod:`._notes`: the
+  data notes that change a score, as plain-Korean footnotes;
 - :mod:`._context` and :mod:`._build`: the shared build state and :func:`build_report`;
 - one builder per printed part: :mod:`._overview` (Ⅰ 평가 개요), :mod:`._summary`
   (Ⅱ 종합 결과), :mod:`._tasks` (Ⅲ 과제별 평가결과), :mod:`._appendix` (붙임).
@@ -33,8 +34,10 @@ from ._blocks import (
 )
 from ._build import build_report
 from ._context import fixed_created
+from ._notes import task_note_lines, task_note_text
 from ._round_info import RoundInfo, SubcommitteeInfo
 from ._text import (
+    apportion,
     circled,
     data_note_text,
     note_field_text,
@@ -65,6 +68,7 @@ __all__ = [
     "Table",
     "TaskHeading",
     "TaskLine",
+    "apportion",
     "build_report",
     "circled",
     "data_note_text",
@@ -73,6 +77,8 @@ __all__ = [
     "rate_text",
     "safe_name",
     "score_text",
+    "task_note_lines",
+    "task_note_text",
     "value_text",
     "weight_text",
     "weighting_text",

@@ -1,12 +1,16 @@
-"""붙임: 1 the full ranking (관리과제별 평가결과 총괄표), 2 the rubric-wide notes (자료 주석)."""
+"""붙임 1: the full ranking (관리과제별 평가결과 총괄표).
+
+The rubric's data notes are not an appendix: those that change a score are footnotes on
+their task (:mod:`._notes`); their provenance stays in the rubric and in validate's output.
+"""
 
 from __future__ import annotations
 
 from .._numbers import fmt_plain
 from .._scoring import TaskScore
-from ._blocks import Align, Block, Bullet, Note, Section, Table
+from ._blocks import Align, Bullet, Section, Table
 from ._context import ReportContext
-from ._text import data_note_text, score_text, signed_text, subcommittee_label
+from ._text import score_parts, score_text, subcommittee_label
 
 
 def ranking_section(ctx: ReportContext, ranked: list[TaskScore], sub: str | None) -> Section:
@@ -42,11 +46,10 @@ def ranking_section(ctx: ReportContext, ranked: list[TaskScore], sub: str | None
         row = [str(d.rank), d.task.code, d.task.name]
         if sub is None:
             row.append(subcommittee_label(d.task.assigned_subcommittee).removesuffix(" 분과"))
-        for c in crit:
-            got = d.criteria.get(c.id)
-            row.append("-" if got is None else score_text(got, dec))
+        printed, adj = score_parts(d, [c.id for c in crit], dec)
+        row += printed
         if with_adj:
-            row.append(signed_text(d.adjustment_total, dec) if d.adjustments else "-")
+            row.append(adj)
         row += [score_text(d.total, dec), d.grade]
         rows.append(tuple(row))
     if ctx.scoreboard.by is None and len(ranked) == ctx.n_all:
@@ -70,24 +73,3 @@ def ranking_section(ctx: ReportContext, ranked: list[TaskScore], sub: str | None
         appendix=True,
         landscape=True,
     )
-
-
-def notes_section(ctx: ReportContext) -> Section | None:
-    """붙임 2: the data notes of the rubric and its 전략목표 (a task's notes are printed under
-    the task in Ⅲ); None when there are none."""
-    rubric = ctx.rubric
-    groups: dict[str, list[str]] = {}
-    for owner, note in rubric.all_data_notes:
-        if owner is not None and any(t.code == owner for t in rubric.tasks):
-            continue  # task notes are printed under their task
-        key = f"전략목표 {owner}" if owner else "평가 기준 전체"
-        groups.setdefault(key, []).append(data_note_text(note))
-    if not groups:
-        return None
-    blocks: list[Block] = [
-        Note("평가 기준 원문과 다르게 적용한 사항 (과제별 주석은 Ⅲ의 각 과제에 수록)")
-    ]
-    for key, texts in groups.items():
-        blocks.append(Bullet(1, key, strong=True))
-        blocks.extend(Bullet(4, t) for t in texts)
-    return Section("붙임 2", "자료 주석", "notes", tuple(blocks), appendix=True)

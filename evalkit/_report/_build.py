@@ -10,7 +10,7 @@ from .._errors import InputError, Problem
 from .._grading import grade_quotas
 from .._numbers import fmt_plain
 from .._scoring import Scoreboard, TaskScore
-from ._appendix import notes_section, ranking_section
+from ._appendix import ranking_section
 from ._blocks import Block, Bullet, Chart, GradeLine, Report, ReportKind, Section, Table, TaskLine
 from ._context import ReportContext
 from ._overview import overview_section
@@ -51,7 +51,7 @@ def build_report(
     if round_info is not None:
         issued = round_info.issue_date or issued
         schedule = round_info.schedule or schedule
-    ctx = ReportContext.of(scoreboard, issued, schedule)
+    ctx = ReportContext.of(scoreboard, issued, schedule, round_info)
     details = list(scoreboard.details)
     if task is not None:
         report = _task_sheet(ctx, scoreboard.task(task))
@@ -153,9 +153,6 @@ def _full_report(
         task_results_section(ctx, plan),
         ranking_section(ctx, ranked, sub),
     ]
-    notes = notes_section(ctx) if kind == "annual" else None
-    if notes is not None:
-        sections.append(notes)
     stem = f"자체평가_결과보고서_{ctx.year}"
     if sub is not None:
         stem += f"_{safe_name(sub)}"

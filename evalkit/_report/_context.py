@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 from .._rubric import Rubric, Task
 from .._scoring import Scoreboard
+from ._round_info import RoundInfo
 
 
 def fixed_created(year: int, issued: date | None = None) -> datetime:
@@ -44,6 +45,7 @@ class ReportContext:
     created: datetime
     organisation: str
     order: Mapping[str, int]
+    round_info: RoundInfo | None = None
 
     @classmethod
     def of(
@@ -51,6 +53,7 @@ class ReportContext:
         sb: Scoreboard,
         issued: date | None = None,
         schedule: Sequence[tuple[str, str]] | None = None,
+        round_info: RoundInfo | None = None,
     ) -> ReportContext:
         meta = sb.rubric.meta
         return cls(
@@ -65,12 +68,25 @@ class ReportContext:
             created=fixed_created(meta.year, issued),
             organisation=f"{meta.ministry} 자체평가위원회",
             order={t.code: i for i, t in enumerate(sb.rubric.tasks)},
+            round_info=round_info,
         )
 
     @property
     def issued_text(self) -> str:
         return f"{self.issued.year}. {self.issued.month}." if self.issued else ""
 
+    @property
+    def info(self) -> RoundInfo:
+        """The round's facts, or an empty :class:`RoundInfo` when none was given."""
+        return self.round_info if self.round_info is not None else _NO_ROUND
+
+    def departments(self, task: Task) -> tuple[str, ...]:
+        """The task's 주관부서: the rubric's, else the round's results files'."""
+        return task.departments or tuple(self.info.departments.get(task.code, ()))
+
     def plan_index(self, task: Task) -> int:
         """The task's place in the plan (시행계획) order, from 0."""
         return self.order[task.code]
+
+
+_NO_ROUND = RoundInfo()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import _panel
 from .._numbers import fmt_plain
 from .._scoring import TaskScore
-from ._blocks import Block, Bullet, Heading, Note, Section, Table
+from ._blocks import Block, Bullet, Heading, Section, Table
 from ._context import ReportContext
 from ._text import centred, count_text, subcommittee_label
 
@@ -40,6 +40,14 @@ def _scope(ctx: ReportContext, plan: list[TaskScore], sub: str | None) -> list[B
     out: list[Block] = [Bullet(1, scope, "평가대상")]
     if rubric.meta.source and rubric.meta.source.document:
         out.append(Bullet(2, f"평가 기준: 「{rubric.meta.source.document}」의 관리과제와 성과지표"))
+    if rubric.all_data_notes:
+        out.append(
+            Bullet(
+                2,
+                "평가 기준 원문의 표기가 서로 다르거나 빠진 곳은 바로잡아 적용하고, 점수에 "
+                "영향을 주는 사항은 해당 과제의 각주(*)에 적음",
+            )
+        )
     rows: list[tuple[str, ...]] = []
     for g in goals:
         gt = [t for t in tasks if t.strategic_goal_code == g.code]
@@ -92,8 +100,8 @@ def _criteria(ctx: ReportContext) -> list[Block]:
             total_rows=1,
         )
     )
-    if crit.note:
-        out.append(Note(crit.note))
+    # criteria.note is the rubric editor's (e.g. that the points are an example): validate
+    # warns about it; the committee's report does not print it.
     return out
 
 
@@ -149,6 +157,14 @@ def _method(ctx: ReportContext) -> list[Block]:
             f"평정점수(소수점 {scheme.decimals}자리 반올림) 순위에 따라 {where} "
             f"{len(scheme.grades)}등급 상대평가",
             "등급부여",
+        )
+    )
+    out.append(
+        Bullet(
+            2,
+            f"등급은 반올림 전 평정점수로 정하며, 항목별 점수는 합계와 맞도록 소수점 "
+            f"{scheme.decimals}자리까지 내린 뒤 버린 나머지가 큰 항목부터 끝자리를 올려 표기"
+            "(최대잉여법)",
         )
     )
     tie = "상위" if scheme.ties == "upper" else "하위"
@@ -216,6 +232,7 @@ def _committee(ctx: ReportContext, plan: list[TaskScore], sub: str | None) -> li
                 total_rows=1 if sub is None else 0,
             )
         )
+    out.extend(_roster(ctx, sub))
     out.append(
         Bullet(
             1,
@@ -234,3 +251,34 @@ def _committee(ctx: ReportContext, plan: list[TaskScore], sub: str | None) -> li
             )
         )
     return out
+
+
+def _roster(ctx: ReportContext, sub: str | None) -> list[Block]:
+    """위원회 구성: the committee's chair and members and each subcommittee's, by name, as
+    the round's roster gives them (nothing without a round)."""
+    info = ctx.info
+    subs = [s for s in info.subcommittees if sub is None or s.name == sub]
+    if not (info.chair or info.members or subs):
+        return []
+    rows: list[tuple[str, ...]] = []
+    if sub is None:
+        rows.append(("자체평가위원회", info.chair or "-", ", ".join(info.members) or "-"))
+    for s in subs:
+        rows.append((subcommittee_label(s.name), s.chair or "-", ", ".join(s.evaluators) or "-"))
+    head = []
+    if sub is None and info.chair:
+        head.append(f"위원장 {info.chair}")
+    if sub is None and info.members:
+        head.append(f"위원 {len(info.members)}명")
+    if subs:
+        head.append(f"분과위원회 {len(subs)}개, 평가위원 {sum(len(s.evaluators) for s in subs)}명")
+    return [
+        Bullet(1, ", ".join(head), "위원회 구성"),
+        Table(
+            ("구분", "위원장", "위원"),
+            tuple(rows),
+            (24, 16, 60),
+            ("center", "center", "left"),
+            caption="< 위원회 및 분과위원회 명단 >",
+        ),
+    ]

@@ -1,4 +1,5 @@
-"""What a report takes from the round (평가 회차): status, dates, the committee, the schedule.
+"""What a report takes from the round (평가 회차): status, dates, the committee, the schedule,
+the committee's text (종합의견, 우수사례, 환류) and the 주관부서 the results files name.
 
 A plain value object, so a report can be built from a round file (:meth:`RoundInfo.of`) or by
 another program that keeps its rounds elsewhere.
@@ -6,7 +7,8 @@ another program that keeps its rounds elsewhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -35,9 +37,16 @@ class RoundInfo:
     members: tuple[str, ...] = ()
     subcommittees: tuple[SubcommitteeInfo, ...] = ()
     schedule: tuple[tuple[str, str], ...] = ()  # (할 일, 일정) as printed
+    # The committee's own text: 종합의견 (one item a line), 우수사례 (task, text) and 환류
+    # (task or None, last year's recommendation, what was done).
+    opinion: tuple[str, ...] = ()
+    best_practices: tuple[tuple[str, str], ...] = ()
+    feedback: tuple[tuple[str | None, str, str], ...] = ()
+    # 주관부서 per task code, as the round's results files name them.
+    departments: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, r: Round) -> RoundInfo:
+    def of(cls, r: Round, departments: Mapping[str, tuple[str, ...]] | None = None) -> RoundInfo:
         return cls(
             status=r.status,
             version=r.version,
@@ -50,6 +59,14 @@ class RoundInfo:
                 SubcommitteeInfo(s.name, s.chair, s.evaluator_names) for s in r.roster.subcommittees
             ),
             schedule=tuple((item.what, schedule_text(item)) for item in r.schedule),
+            opinion=tuple(
+                line.strip().lstrip("-ㅇ○•· ").strip()
+                for line in (r.opinion or "").splitlines()
+                if line.strip().lstrip("-ㅇ○•· ").strip()
+            ),
+            best_practices=tuple((b.task, b.text) for b in r.best_practices),
+            feedback=tuple((f.task, f.recommendation, f.action) for f in r.feedback),
+            departments=dict(departments or {}),
         )
 
     @property

@@ -1,4 +1,5 @@
-"""Ⅱ 종합 결과: the grade distribution, results by 전략목표 and 분과, the best and weakest."""
+"""Ⅱ 종합 결과: the grade distribution, results by 전략목표 and 분과 (tables and charts), the
+best and weakest, then the findings (:mod:`._findings`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from .._numbers import fmt
 from .._scoring import TaskScore
 from ._blocks import Block, Bullet, Chart, ChartSeries, GradeLine, Heading, Note, Section, Table
 from ._context import ReportContext
+from ._findings import findings_blocks
 from ._text import centred, score_text, subcommittee_label
 
 TOP_N = 5  # 우수·미흡 과제: at most this many of each (and at most half the tasks)
@@ -29,15 +31,10 @@ def summary_section(
         for g in ctx.rubric.strategic_goals
         if any(d.task.strategic_goal_code == g.code for d in plan)
     ]
-    blocks.append(
-        group_table(
-            ctx,
-            "전략목표",
-            [(g.code, [d for d in plan if d.task.strategic_goal_code == g.code]) for g in goals],
-            plan,
-            "< 전략목표별 평가결과 >",
-        )
-    )
+    by_goal = [(g.code, [d for d in plan if d.task.strategic_goal_code == g.code]) for g in goals]
+    blocks.append(group_table(ctx, "전략목표", by_goal, plan, "< 전략목표별 평가결과 >"))
+    if len(by_goal) > 1:
+        blocks.append(group_chart(ctx, by_goal, "< 전략목표별 등급 분포 >"))
     number = 3
     if sub is None and ctx.rubric.subcommittees:
         blocks.append(Heading(f"{number}.", "분과위원회별 결과", "summary_subcommittees"))
@@ -53,15 +50,34 @@ def summary_section(
         if rest:
             groups.append(("미지정", rest))
         blocks.append(group_table(ctx, "분과", groups, plan, "< 분과위원회별 평가결과 >"))
+        if len(groups) > 1:
+            blocks.append(group_chart(ctx, groups, "< 분과위원회별 등급 분포 >"))
 
     k = min(TOP_N, len(plan) // 2)
     if k >= 1:
-        blocks.append(Heading(f"{number}.", "우수·미흡 과제", "summary_best"))
+        blocks.append(Heading(f"{number}.", "평정점수 상위·하위 과제", "summary_best"))
+        number += 1
         blocks.append(Bullet(1, f"평정점수 상위 {k}개 과제", "우수과제"))
         blocks.append(rank_table(ctx, ranked[:k], "< 상위 과제 >"))
-        blocks.append(Bullet(1, f"평정점수 하위 {k}개 과제", "미흡과제"))
+        blocks.append(Bullet(1, f"평정점수 하위 {k}개 과제", "하위과제"))
         blocks.append(rank_table(ctx, list(reversed(ranked[-k:])), "< 하위 과제 >"))
+    blocks.extend(findings_blocks(ctx, plan, ranked, number))
     return Section("Ⅱ", "종합 결과", "summary", tuple(blocks))
+
+
+def group_chart(
+    ctx: ReportContext, groups: list[tuple[str, list[TaskScore]]], caption: str
+) -> Chart:
+    """Task count per grade (one series a grade) for each group."""
+    return Chart(
+        caption,
+        tuple(name for name, _ in groups),
+        tuple(
+            ChartSeries(g, tuple(sum(1 for d in items if d.grade == g) for _, items in groups))
+            for g in ctx.grades
+        ),
+        "과제 수(개)",
+    )
 
 
 def _distribution(

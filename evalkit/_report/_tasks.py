@@ -1,24 +1,31 @@
 """Ⅲ 과제별 평가결과: one page per task (the one-task result sheet prints the same blocks).
 
 Each task page: the boxed heading, a form of its headline figures, the score per criterion,
-the indicators' achievement with footnotes, the main results and the panel's comments.
+the indicators' achievement with footnotes, the main results, the indicators' history
+(:mod:`._history`) and the panel's comments.
 """
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 from .._numbers import fmt_plain
 from .._rubric import Task
 from .._scoring import TaskScore
 from ._blocks import Block, Bullet, Heading, Section, Table, TaskHeading
 from ._context import ReportContext
+from ._history import history_blocks
+from ._notes import task_note_lines
 from ._text import (
+    RATE_DECIMALS,
     actual_text,
+    apportion,
+    centred,
     circled,
     comment_lines,
-    data_note_text,
     rate_text,
+    score_parts,
     score_text,
-    signed_text,
     subcommittee_label,
     target_text,
     weight_text,
@@ -59,6 +66,7 @@ def task_blocks(ctx: ReportContext, d: TaskScore, *, new_page: bool) -> list[Blo
         _criteria_table(ctx, d),
         Bullet(1, "성과지표 달성도", strong=True),
         *_indicators(d),
+        *history_blocks(ctx, d),
         *_comments(d),
     ]
 
@@ -90,7 +98,7 @@ def _headline_form(ctx: ReportContext, d: TaskScore) -> Table:
         (),
         (
             ("과제코드", t.code, "분과", subcommittee_label(t.assigned_subcommittee)),
-            ("주관부서", ", ".join(t.departments) or "-", "성과목표", t.performance_goal_code),
+            ("주관부서", ", ".join(ctx.departments(t)) or "-", "성과목표", t.performance_goal_code),
             (
                 "평정점수",
                 f"{score_text(d.total, dec)}점",
@@ -108,21 +116,20 @@ def _headline_form(ctx: ReportContext, d: TaskScore) -> Table:
 def _criteria_table(ctx: ReportContext, d: TaskScore) -> Table:
     dec = ctx.decimals
     rows: list[tuple[str, ...]] = []
-    for c in ctx.rubric.criteria.items:
-        got = d.criteria.get(c.id)
+    items = ctx.rubric.criteria.items
+    printed, adj = score_parts(d, [c.id for c in items], dec)
+    for c, text in zip(items, printed, strict=True):
         remark = ""
         if c.method == "computed":
             remark = f"가중 달성률 {rate_text(d.weighted_achievement)}%"
-        rows.append(
-            (c.name, fmt_plain(c.points), "-" if got is None else score_text(got, dec), remark)
-        )
+        rows.append((c.name, fmt_plain(c.points), text, remark))
     lim = ctx.rubric.adjustments
     if lim.min != 0 or lim.max != 0 or d.adjustments:
         rows.append(
             (
                 "가감점",
                 f"{fmt_plain(lim.min)} ~ +{fmt_plain(lim.max)}",
-                signed_text(d.adjustment_total, dec) if d.adjustments else "-",
+                adj,
                 "; ".join(a.reason for a in d.adjustments),
             )
         )
@@ -145,13 +152,21 @@ def _indicators(d: TaskScore) -> list[Block]:
     foot: list[str] = []
     capped: list[str] = []
     scored = {s.indicator.no: s for s in d.indicators}
+    # Each indicator's share of the 가중 달성률, apportioned to add up to its printed total.
+    shares = dict(
+        zip(
+            (s.indicator.no for s in d.indicators),
+            apportion([s.weighted for s in d.indicators], RATE_DECIMALS),
+            strict=True,
+        )
+    )
     for ind in t.indicators:
         s = scored.get(ind.no)
         name = f"{circled(ind.no)} {ind.name}" + (" (하향)" if ind.direction == "down" else "")
         w = ind.effective_weight
         wt = "-" if w is None else weight_text(w) + ("*" if t.weights_assumed else "")
         if s is None:
-            rows.append((name, wt, ind.unit or "-", target_text(ind), "-", "-", "-"))
+            rows.append((name, wt, ind.unit or "-", target_text(ind), "-", "-", "-", "-"))
             continue
         ach = s.achievement
         if ach.raw is None:
@@ -170,15 +185,29 @@ def _indicators(d: TaskScore) -> list[Block]:
                 actual_text(s),
                 rate_text(ach.raw),
                 rate_text(ach.scored),
+                rate_text(shares[ind.no]),
             )
         )
+    weights = [w for ind in t.indicators if (w := ind.effective_weight) is not None]
+    total_weight = weight_text(sum(weights, Fraction(0))) if len(weights) == len(rows) else ""
+    rows.append(("계", total_weight, "", "", "", "", "", rate_text(d.weighted_achievement)))
     out: list[Block] = [
         Table(
-            ("성과지표", "가중치", "단위", "목표", "실적", "달성률", "인정\n달성률"),
+            (
+                "성과지표",
+                "가중치",
+                "단위",
+                "목표",
+                "실적",
+                "달성률",
+                "인정\n달성률",
+                "가중\n달성률",
+            ),
             tuple(rows),
-            (37, 9, 9, 12, 12, 10, 11),
-            ("left", "center", "center", "center", "center", "center", "center"),
+            (31, 8, 8, 11, 11, 10, 10, 11),
+            ("left", *centred(7)),
             unit="(달성률 단위: %)",
+            total_rows=1,
             small=True,
         )
     ]
@@ -201,7 +230,7 @@ def _footnotes(t: Task, rates: list[str], capped: list[str]) -> list[str]:
     if capped:
         out.append(f"달성률 상한 적용: {', '.join(capped)}")
     out.extend(rates)
-    out.extend(data_note_text(n) for n in t.data_notes)
+    out.extend(task_note_lines(t))
     return out
 
 

@@ -6,13 +6,15 @@ fractions), so every part of every format prints the same text for the same valu
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from .._numbers import fmt, fmt_plain, round_half_up, to_fraction
+from .._numbers import fmt, fmt_plain, round_half_up, round_int_half_up, to_fraction
 from .._rubric import DataNote, Indicator, Task
-from .._scoring import IndicatorScore
+from .._scoring import IndicatorScore, TaskScore
 from ._blocks import Align
 
 RATE_DECIMALS = 1  # 달성률 printed to one decimal (the scoreboard keeps them exact)
@@ -56,6 +58,38 @@ def score_text(value: Fraction, decimals: int) -> str:
 def signed_text(value: Fraction, decimals: int) -> str:
     text = fmt(value, decimals)
     return text if value <= 0 or text.startswith("-") else f"+{text}"
+
+
+def apportion(parts: Sequence[Fraction], decimals: int) -> list[Fraction]:
+    """The parts of an exact total, rounded so that they add up to the rounded total.
+
+    Largest-remainder rounding (최대잉여법): the total is rounded half-up (사사오입) at
+    ``decimals`` places; each part is cut down to ``decimals`` places and the units still
+    missing go, one each, to the parts with the largest cut remainders (the earlier part on a
+    tie). A part already exact at ``decimals`` places is never moved; each printed part is
+    within one unit of its exact value.
+    """
+    scale = 10**decimals
+    scaled = [p * scale for p in parts]
+    floors = [math.floor(x) for x in scaled]
+    missing = round_int_half_up(sum(scaled, Fraction(0))) - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: (floors[i] - scaled[i], i))
+    for i in order[:missing]:
+        floors[i] += 1
+    return [Fraction(f, scale) for f in floors]
+
+
+def score_parts(d: TaskScore, criteria: Sequence[str], decimals: int) -> tuple[list[str], str]:
+    """One task's printed criterion scores (``-`` for a criterion it lacks) and its printed
+    가감점 (``-`` without adjustments), apportioned so they add up to the printed total."""
+    got = d.criteria
+    exact = [got[c] for c in criteria if c in got]
+    if d.adjustments:
+        exact.append(d.adjustment_total)
+    printed = iter(apportion(exact, decimals))
+    texts = [score_text(next(printed), decimals) if c in got else "-" for c in criteria]
+    adj = signed_text(next(printed), decimals) if d.adjustments else "-"
+    return texts, adj
 
 
 def rate_text(value: Fraction | None) -> str:
@@ -162,7 +196,12 @@ def weighting_text(task: Task) -> str:
     if task.weighting == "normalized":
         return "원문 가중치의 합계가 1이 아니어서 합계가 1이 되도록 환산하여 적용"
     if task.weighting == "override":
-        return "자료 주석에 따라 원문과 다른 가중치를 적용"
+        applied = ", ".join(
+            f"{circled(i.no)} {weight_text(i.effective_weight)}"
+            for i in task.indicators
+            if i.effective_weight is not None
+        )
+        return f"원문의 가중치를 그대로 쓸 수 없어 {applied} 적용"
     return ""
 
 

@@ -79,7 +79,8 @@ def report(
     if run.round_file is not None:
         from ..report import RoundInfo
 
-        info = RoundInfo.of(run.round_file.round)
+        col = run.collected
+        info = RoundInfo.of(run.round_file.round, col.results.departments if col else None)
     for p in render_reports(sb, out_dir, formats, subcommittee, task, jobs, round_info=info):
         out.print(f"wrote {p}")
 

@@ -103,8 +103,9 @@ def collect_round(
     files: list[InputFile] = []
     pending: set[str] = set()
     by_file: dict[str, tuple[int, int]] = {}
+    departments: dict[str, tuple[str, ...]] = {}
     actuals, results_from = _merge_results(
-        rf, rubric, codes, pending, files, problems, allow_missing, by_file
+        rf, rubric, codes, pending, files, problems, allow_missing, by_file, departments
     )
     sheets = _merge_panel(rf, rubric, codes, files, problems, allow_missing)
     adjustments = _merge_adjustments(rf, rubric, codes, files, problems)
@@ -154,7 +155,7 @@ def collect_round(
     if any(p.severity == "error" for p in problems):
         raise InputError(problems, f"회차 {rf.path.name}: {len(problems)}개 문제")
     return Collected(
-        Results(actuals, results_from),
+        Results(actuals, results_from, departments),
         Panel({c: tuple(v) for c, v in sheets.items()}, _names(rf, rf.panel)),
         adjustments,
         tasks,
@@ -178,6 +179,7 @@ def _merge_results(
     problems: list[Problem],
     allow_missing: bool = False,
     by_file: dict[str, tuple[int, int]] | None = None,
+    departments: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[dict[str, Actual], str | None]:
     if not rf.results:
         problems.append(
@@ -219,6 +221,10 @@ def _merge_results(
             merged[key] = act
             origin[key] = name
         pending |= {k for k in mine if ind_task.get(k) in codes}
+        if departments is not None:  # 주관부서 as the files name them, each name once
+            for code, names in res.departments.items():
+                if code in codes:
+                    departments[code] = tuple(dict.fromkeys((*departments.get(code, ()), *names)))
         if by_file is not None:
             filled = sum(1 for k in res.actuals if ind_task.get(k) in codes)
             by_file[name] = (filled, sum(1 for k in mine if ind_task.get(k) in codes))

@@ -56,6 +56,7 @@ _RESULT_FIELDS: dict[str, tuple[str, ...]] = {
     "unit_info": ("단위", "unit"),
     "evidence": ("근거·비고", "근거", "비고", "evidence", "notes", "note"),
     "target": ("목표치", "목표", "target"),
+    "department": ("주관부서", "부서", "department"),
 }
 
 
@@ -83,6 +84,7 @@ def read_results(path: str | Path, rubric: Rubric, *, pending: set[str] | None =
     problems: list[Problem] = []
     sheets = _load(path, problems)
     actuals: dict[str, Actual] = {}
+    departments: dict[str, tuple[str, ...]] = {}
     if sheets is not None:
         indicators = {ind.id: ind for _, ind in rubric.iter_indicators()}
         seen: dict[str, tuple[str | None, int]] = {}
@@ -98,6 +100,8 @@ def read_results(path: str | Path, rubric: Rubric, *, pending: set[str] | None =
             found = True
             for row, get in _data_rows(sheet, header):
                 _result_row(sheet, header, row, get, indicators, seen, actuals, problems, pending)
+                if "department" in header.cols:
+                    _department(get, indicators, departments)
         if not found:
             problems.append(
                 Problem(
@@ -108,7 +112,23 @@ def read_results(path: str | Path, rubric: Rubric, *, pending: set[str] | None =
                 )
             )
     _raise(problems, f"results {path}")
-    return Results(actuals, str(path))
+    return Results(actuals, str(path), departments)
+
+
+def _department(
+    get: Callable[[str], _Cell],
+    indicators: Mapping[str, Indicator],
+    departments: dict[str, tuple[str, ...]],
+) -> None:
+    """The row's 주관부서 (``·`` or ``,`` between several), kept per task code."""
+    names = [n.strip() for n in re.split(r"[·,]", _text(get("department"))) if n.strip()]
+    if not names:
+        return
+    key = _text(get("key"))
+    ind = indicators.get(key) if key else None
+    code = ind.task_code if ind is not None else _text(get("task"))
+    if code:
+        departments[code] = tuple(dict.fromkeys((*departments.get(code, ()), *names)))
 
 
 def _result_row(
