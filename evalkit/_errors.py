@@ -54,6 +54,22 @@ class Problem:
         return text
 
 
+# How many problems a message lists; the rest are counted ("… 외 999,990건"). Every problem is
+# still in ``InputError.problems``: only what is printed is capped, so a file with a million
+# mistakes prints a few kilobytes, not hundreds of megabytes.
+SHOWN_PROBLEMS = 100
+
+
+def shown_problems(problems: Sequence[Problem]) -> tuple[Sequence[Problem], str | None]:
+    """The first ``SHOWN_PROBLEMS`` of ``problems`` and the line that counts the rest (or None)."""
+    if len(problems) <= SHOWN_PROBLEMS:
+        return problems, None
+    rest = len(problems) - SHOWN_PROBLEMS
+    return problems[:SHOWN_PROBLEMS], (
+        f"… 외 {rest:,}건 (처음 {SHOWN_PROBLEMS}건만 표시: 이것부터 고치고 다시 실행하십시오)"
+    )
+
+
 class EvalkitError(Exception):
     """Base class of every error evalkit raises on purpose."""
 
@@ -65,7 +81,8 @@ class InputError(EvalkitError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         errors = [p for p in self.problems if p.severity == "error"]
         head = summary or f"{len(errors)} problem(s) in the input"
-        body = "\n".join(f"  - {p}" for p in errors)
+        shown, more = shown_problems(errors)
+        body = "\n".join([f"  - {p}" for p in shown] + ([f"  {more}"] if more else []))
         super().__init__(f"{head}\n{body}" if body else head)
 
 

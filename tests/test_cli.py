@@ -182,3 +182,26 @@ def test_report_passes_jobs_to_the_pdf_renderer(tmp_path: Path, monkeypatch: Any
     assert seen == [1]
     bad = runner.invoke(app, ["report", *args, "--format", "pdf", "--jobs", "0"])
     assert bad.exit_code == 2 and "--jobs" in bad.output
+
+
+def test_a_rubric_with_very_many_mistakes_prints_a_bounded_message(tmp_path: Path) -> None:
+    import time
+
+    text = MINI.read_text(encoding="utf-8")
+    bad = tmp_path / "many.yaml"
+    bad.write_text(text + "".join(f"unknown_{i}: 0\n" for i in range(50_000)), encoding="utf-8")
+    start = time.perf_counter()
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert time.perf_counter() - start < 15
+    assert result.exit_code == 1
+    assert "50000 error(s)" in result.output and "외 49,900건" in result.output
+    assert len(result.output.encode()) < 100_000
+
+
+def test_problem_text_is_printed_as_written_never_as_console_markup(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8")
+    bad = tmp_path / "markup.yaml"
+    bad.write_text(text + '"[/]": 1\n"[bold red]x": 2\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1, result.output
+    assert "[/]" in result.output and "[bold red]x" in result.output

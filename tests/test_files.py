@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evalkit._files import write_files
+from evalkit._files import InputTooLargeError, NotAFileError, read_bounded, write_files
 from evalkit.renderers import atomic_write
 
 
@@ -39,3 +39,29 @@ def test_atomic_write_is_one_file_all_or_nothing(tmp_path: Path) -> None:
     out = atomic_write(tmp_path / "r" / "report.pdf", b"%PDF")
     assert out.read_bytes() == b"%PDF"
     assert sorted(p.name for p in out.parent.iterdir()) == ["report.pdf"]
+
+
+# --- reading input: only regular files, at most a limit ------------------------------------------
+
+
+def test_read_bounded_reads_a_file_up_to_its_limit(tmp_path: Path) -> None:
+    p = tmp_path / "a.yaml"
+    p.write_bytes(b"x" * 100)
+    assert read_bounded(p, 100) == b"x" * 100
+    with pytest.raises(InputTooLargeError) as info:
+        read_bounded(p, 99)
+    assert info.value.limit == 99
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device"])
+def test_read_bounded_refuses_what_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
+    target = {"folder": tmp_path, "fifo": tmp_path / "p", "device": Path("/dev/zero")}[kind]
+    if kind == "fifo":
+        os.mkfifo(target)
+    with pytest.raises(NotAFileError):
+        read_bounded(target, 1 << 20)
+
+
+def test_read_bounded_missing_file_is_file_not_found(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        read_bounded(tmp_path / "none", 10)

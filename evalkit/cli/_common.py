@@ -3,6 +3,7 @@ rendering steps."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -12,9 +13,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from .._errors import EvalkitError, InputError, Problem
+from .._errors import EvalkitError, InputError, Problem, shown_problems
 from .._loader import ValidationReport, load_rubric, validate_rubric
 from .._numbers import fmt
 from .._rubric import Rubric
@@ -34,20 +36,31 @@ EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples" / "motie-2024"
 EXAMPLE_RUBRIC = Path(__file__).resolve().parents[2] / "rubrics" / "motie-2024.yaml"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """Input text as printed: no console markup (``[red]``), control characters as ``\\x1b``."""
+    return escape(_CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
+
+
 def print_problems(problems: Sequence[Problem], title: str) -> None:
     errors = [p for p in problems if p.severity == "error"]
-    err.print(f"[bold red]{title}[/]: {len(errors)} error(s)")
-    for p in errors:
-        err.print(f"  [red]✗[/] {p.location}: {p.message}", soft_wrap=True)
+    err.print(f"[bold red]{safe(title)}[/]: {len(errors)} error(s)")
+    shown, more = shown_problems(errors)
+    for p in shown:
+        err.print(f"  [red]✗[/] {safe(p.location)}: {safe(p.message)}", soft_wrap=True)
         if p.fix:
-            err.print(f"      [dim]fix:[/] {p.fix}", soft_wrap=True)
+            err.print(f"      [dim]fix:[/] {safe(p.fix)}", soft_wrap=True)
+    if more:
+        err.print(f"  {more}", soft_wrap=True)
 
 
 def fail(exc: EvalkitError, title: str = "evalkit") -> typer.Exit:
     if isinstance(exc, InputError):
         print_problems(exc.problems, title)
     else:
-        err.print(f"[bold red]{title}[/]: {exc}", soft_wrap=True)
+        err.print(f"[bold red]{safe(title)}[/]: {safe(str(exc))}", soft_wrap=True)
     return typer.Exit(1)
 
 
