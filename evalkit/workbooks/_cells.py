@@ -90,13 +90,17 @@ def _load(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
 
 
 def _load_xlsx(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
-    import openpyxl
+    """Every worksheet as rows of cells, as far as its data reaches (see ``_xlsx``)."""
+    from ._xlsx import _read_workbook, _Refused
 
     if not path.exists():
         problems.append(Problem("file not found", file=str(path), fix="check the path"))
         return None
     try:
-        wb = openpyxl.load_workbook(path, data_only=False)
+        raw = _read_workbook(path)
+    except _Refused as exc:
+        problems.append(exc.problem)
+        return None
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         problems.append(
             Problem(
@@ -106,29 +110,26 @@ def _load_xlsx(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
             )
         )
         return None
-    cached: Any = None  # the same workbook with formulas' saved values, loaded on demand
     sheets: list[_Sheet] = []
-    for ws in wb.worksheets:
+    for sheet in raw:
         rows: list[list[_Cell]] = []
-        for r, row in enumerate(ws.iter_rows(), start=1):
+        for r in range(1, sheet.max_row + 1):
             cells: list[_Cell] = []
-            for c, cell in enumerate(row):
-                value, dtype = cell.value, cell.data_type
-                if dtype == "f":
-                    if cached is None:
-                        cached = openpyxl.load_workbook(path, data_only=True)
-                    saved = cached[ws.title].cell(row=r, column=c + 1)
-                    value, dtype = saved.value, saved.data_type
-                    if value is None:
-                        cells.append(_Cell(None, r, _col_letter(c), unsaved_formula=True))
-                        continue
-                fmt = cell.number_format or ""
-                percent = isinstance(value, (int, float)) and "%" in fmt
-                cells.append(
-                    _Cell(value, r, _col_letter(c), percent=percent, excel_error=dtype == "e")
-                )
+            for c in range(1, sheet.max_col + 1):
+                got = sheet.cells.get((r, c))
+                col = _col_letter(c - 1)
+                if got is None:
+                    cells.append(_Cell(None, r, col))
+                elif got.data_type == "f" and got.value is None:
+                    cells.append(_Cell(None, r, col, unsaved_formula=True))
+                else:
+                    value = got.value
+                    percent = isinstance(value, (int, float)) and "%" in got.number_format
+                    cells.append(
+                        _Cell(value, r, col, percent=percent, excel_error=got.data_type == "e")
+                    )
             rows.append(cells)
-        sheets.append(_Sheet(str(path), ws.title, rows))
+        sheets.append(_Sheet(str(path), sheet.title, rows))
     return sheets
 
 
