@@ -9,7 +9,15 @@ The grading API (:func:`assign_grades`, :func:`grade_quotas`, :func:`grade_bound
 """
 
 from ._achievement import Achievement, achievement_rate
-from ._errors import EvalkitError, InputError, Problem, RubricError, ScoringError, UnitError
+from ._errors import (
+    EvalkitError,
+    InputError,
+    OutputError,
+    Problem,
+    RubricError,
+    ScoringError,
+    UnitError,
+)
 from ._grading import (
     GradingError,
     assign_grades,
@@ -56,6 +64,7 @@ __all__ = [
     "Indicator",
     "IndicatorScore",
     "InputError",
+    "OutputError",
     "Panel",
     "PanelResult",
     "PerformanceGoal",

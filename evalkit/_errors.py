@@ -86,6 +86,12 @@ class InputError(EvalkitError):
         super().__init__(f"{head}\n{body}" if body else head)
 
 
+class OutputError(InputError, OSError):
+    """An output file or folder that cannot be written (a folder where the file should be, no
+    permission, a name too long, a full disk); carries the located problem. Also an OSError, as
+    the failure it describes."""
+
+
 class RubricError(InputError):
     """The rubric file is malformed or inconsistent."""
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from . import _errors
+from . import _errors, _files
 from ._report import (
     Block,
     Bullet,
@@ -164,7 +164,7 @@ def write_reports(
         scoreboard, subcommittee=subcommittee, task=task, issued=issued, schedule=schedule
     )
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    _files.make_dir(out)
     paths: list[Path] = []
     for fmt in fmts:
         path = out / report_filename(report, fmt)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from _paths import MINI
 from typer.testing import CliRunner
 
@@ -205,3 +206,67 @@ def test_problem_text_is_printed_as_written_never_as_console_markup(tmp_path: Pa
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 1, result.output
     assert "[/]" in result.output and "[bold red]x" in result.output
+
+
+# --- output the operating system refuses: a located message, exit 1, nothing left behind -------
+
+
+def _no_temporaries(folder: Path) -> None:
+    left = [p for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
+    assert left == []
+
+
+def _out_case(tmp_path: Path, case: str) -> tuple[Path, str]:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file")
+    if case == "below-a-file":
+        return blocker / "scores.xlsx", "파일이 있어 폴더를 만들 수 없습니다"
+    if case == "deep-below-a-file":
+        return blocker / "sub" / "scores.xlsx", "blocker 는 폴더가 아니라 파일입니다"
+    if case == "folder-in-place":
+        (tmp_path / "scores.xlsx").mkdir()
+        return tmp_path / "scores.xlsx", "폴더가 있어"
+    if case == "name-too-long":
+        return tmp_path / ("가" * 100 + ".xlsx"), "길이보다 깁니다"  # 300 bytes of UTF-8
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize(
+    "case", ["below-a-file", "deep-below-a-file", "folder-in-place", "name-too-long"]
+)
+def test_score_out_the_system_refuses_is_a_located_error(tmp_path: Path, case: str) -> None:
+    target, words = _out_case(tmp_path, case)
+    result = runner.invoke(app, ["score", *_score_args(target)])
+    assert result.exit_code == 1, result.output
+    assert not isinstance(result.exception, OSError) and "Traceback" not in result.output
+    assert words in result.output and "fix:" in result.output
+    _no_temporaries(tmp_path)
+
+
+def test_score_out_in_a_folder_without_permission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as for a read-only folder (root may write)
+    result = runner.invoke(app, ["score", *_score_args(tmp_path / "ro" / "scores.xlsx")])
+    assert result.exit_code == 1, result.output
+    assert "쓸 권한이 없습니다" in result.output and str(tmp_path / "ro") in result.output
+    _no_temporaries(tmp_path)
+
+
+@pytest.mark.parametrize("case", ["out-is-a-file", "below-a-file"])
+def test_report_out_the_system_refuses_is_a_located_error(tmp_path: Path, case: str) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file")
+    out_dir = blocker if case == "out-is-a-file" else blocker / "reports"
+    args = _score_args(out_dir)
+    result = runner.invoke(app, ["report", *args, "--format", "docx"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and str(out_dir) in result.output
+    assert "파일" in result.output and "fix:" in result.output
+    assert blocker.read_text() == "a file"
+    _no_temporaries(tmp_path)

@@ -3,6 +3,7 @@ rendering steps."""
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 import tempfile
@@ -12,17 +13,34 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .._errors import EvalkitError, InputError, Problem, shown_problems
+from .._errors import EvalkitError, InputError, OutputError, Problem, shown_problems
+from .._files import make_dir, output_error
 from .._loader import ValidationReport, load_rubric, validate_rubric
 from .._numbers import fmt
 from .._rubric import Rubric
 
+
+class _Commands(typer.core.TyperGroup):
+    """The command group; an operating-system error no command foresaw (a path too long, a
+    folder that vanished) ends in a located message and exit 1, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            path = Path(exc.filename) if isinstance(exc.filename, (str, Path)) else Path(".")
+            error = exc if isinstance(exc, OutputError) else output_error(exc, path)
+            raise fail(error, "evalkit") from None
+
+
 app = typer.Typer(
     name="evalkit",
+    cls=_Commands,
     help="자체평가 (self-evaluation): rubric in, scores and 7-grade ranking out, "
     "HWP-style reports.",
     no_args_is_help=True,
@@ -176,8 +194,12 @@ def print_ranking(sb: Any) -> None:
 @contextmanager
 def staging(out_dir: Path) -> Iterator[Path]:
     """A temporary folder beside ``out_dir``; its files move in only when all succeeded."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".evalkit-", dir=out_dir))
+    try:
+        make_dir(out_dir)
+        tmp = Path(tempfile.mkdtemp(prefix=".evalkit-", dir=out_dir))
+    except OSError as exc:  # a file named like the folder, no permission, …
+        error = exc if isinstance(exc, OutputError) else output_error(exc, out_dir)
+        raise fail(error, "report") from None
     try:
         yield tmp
     finally:
@@ -222,7 +244,13 @@ def render_reports(
             raise fail(exc, "report") from None
         for p in staged:
             final = out_dir / p.name
-            p.replace(final)
+            try:
+                if final.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, "Is a directory")
+                p.replace(final)
+            except OSError as exc:
+                progress.stop()
+                raise fail(output_error(exc, final), "report") from None
             written.append(final)
     return written
 
