@@ -7,6 +7,7 @@ secretariat reader (간사) can fix the input without reading code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -52,6 +53,18 @@ class Problem:
         if self.fix:
             text += f" (fix: {self.fix})"
         return text
+
+
+# C0 control characters other than tab, line feed and carriage return, DEL and the C1 range: no
+# report format can hold them (XML refuses them), a terminal obeys them, and they do not print.
+# Input text holding one is refused at the place it is written.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in ``text``, as Python writes it (``'\\x1b'``), or None."""
+    found = CONTROL_CHARACTERS.search(text)
+    return repr(found.group()) if found else None
 
 
 # How many problems a message lists; the rest are counted ("… 외 999,990건"). Every problem is

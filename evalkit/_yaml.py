@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ._errors import Problem
+from ._errors import Problem, control_character
 from ._files import InputTooLargeError, NotAFileError, read_bounded
 
 Path_ = tuple[str | int, ...]
@@ -273,9 +273,9 @@ class _Walk:
                 "값을 고치거나 따옴표로 감싸 글자로 적으십시오",
             ) from None
         if isinstance(value, str) and keep:
-            bad = _CONTROL.search(value)
+            bad = control_character(value)
             if bad:
-                self.bad_text.append((path, self.mark(node), bad.group()))
+                self.bad_text.append((path, self.mark(node), bad))
         return value
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int, keep: bool) -> Any:
@@ -315,11 +315,6 @@ class _Walk:
                     if keep:
                         self.marks[(*path, key)] = self.mark(sub)
         return out
-
-
-# C0 control characters other than tab, line feed and carriage return, DEL and the C1 range:
-# no report format can hold them (XML refuses them) and they do not print.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _short(text: object) -> str:
@@ -494,7 +489,7 @@ def _parse(
                 None,
                 [
                     Problem(
-                        f"글자에 제어 문자 {ch!r} 가 들어 있습니다 (보고서에 쓸 수 없음)",
+                        f"글자에 제어 문자 {ch} 가 들어 있습니다 (보고서에 쓸 수 없음)",
                         file=name,
                         line=mark.line,
                         column=mark.column,

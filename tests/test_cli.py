@@ -270,3 +270,22 @@ def test_report_out_the_system_refuses_is_a_located_error(tmp_path: Path, case: 
     assert "파일" in result.output and "fix:" in result.output
     assert blocker.read_text() == "a file"
     _no_temporaries(tmp_path)
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x1b"])
+def test_a_control_character_in_an_input_is_refused_and_printed_safely(
+    tmp_path: Path, char: str
+) -> None:
+    adj = tmp_path / "adjustments.csv"
+    text = (MINI_DIR / "adjustments.csv").read_text(encoding="utf-8-sig")
+    adj.write_text(
+        text.replace("공급망 대응 우수", f"공급망{char}[31m 대응 우수"), encoding="utf-8"
+    )
+    args = _score_args(tmp_path / "scores.xlsx")
+    args[args.index("--adjustments") + 1] = str(adj)
+    result = runner.invoke(app, ["score", *args])
+    assert result.exit_code == 1, result.output
+    assert "제어 문자" in result.output and repr(char)[1:-1] in result.output
+    assert char not in result.output  # shown as \x1b, never sent to the terminal
+    assert str(adj) in result.output and "row 2" in result.output
+    assert not (tmp_path / "scores.xlsx").exists()

@@ -160,3 +160,29 @@ def test_a_workbook_beyond_the_limits_is_a_located_problem(
         read_results(path, mini_rubric)
     (p,) = err.value.problems
     assert (p.file, p.sheet, p.row, p.col) == (str(path), "실적", 40, "C")
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x0b", "\x1b", "\x7f"])
+def test_control_characters_in_cells_are_refused_at_their_cell(tmp_path: Path, char: str) -> None:
+    from evalkit.workbooks._cells import _load
+
+    path = tmp_path / "t.csv"
+    path.write_text(f"과제코드,사유\nⅠ-1-①,ok\nⅠ-1-②,나쁜{char}글자\n", encoding="utf-8")
+    problems: list[Any] = []
+    assert _load(path, problems) is None
+    (p,) = problems
+    assert (p.file, p.row, p.col) == (str(path), 3, "B")
+    assert repr(char) in p.message and "제어 문자" in p.message and p.fix
+
+
+def test_tabs_and_line_breaks_in_cells_are_text() -> None:
+    import tempfile
+
+    from evalkit.workbooks._cells import _load
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "t.csv"
+        path.write_text('a,b\n"두\r\n줄",탭\t글자\n', encoding="utf-8")
+        problems: list[Any] = []
+        sheets = _load(path, problems)
+        assert sheets is not None and not problems

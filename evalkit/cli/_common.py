@@ -4,7 +4,6 @@ rendering steps."""
 from __future__ import annotations
 
 import errno
-import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -18,7 +17,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .._errors import EvalkitError, InputError, OutputError, Problem, shown_problems
+from .._errors import (
+    CONTROL_CHARACTERS,
+    EvalkitError,
+    InputError,
+    OutputError,
+    Problem,
+    shown_problems,
+)
 from .._files import make_dir, output_error
 from .._loader import ValidationReport, load_rubric, validate_rubric
 from .._numbers import fmt
@@ -54,12 +60,9 @@ EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples" / "motie-2024"
 EXAMPLE_RUBRIC = Path(__file__).resolve().parents[2] / "rubrics" / "motie-2024.yaml"
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def safe(text: str) -> str:
     """Input text as printed: no console markup (``[red]``), control characters as ``\\x1b``."""
-    return escape(_CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
+    return escape(CONTROL_CHARACTERS.sub(lambda m: repr(m.group())[1:-1], text))
 
 
 def print_problems(problems: Sequence[Problem], title: str) -> None:

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .._errors import InputError, Problem
+from .._errors import InputError, Problem, control_character
 from ._csv import _FORMULA_PREFIXES, _read_csv
 
 
@@ -60,6 +60,42 @@ def _col_letter(index: int) -> str:
 
 
 def _load(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
+    """Every sheet of a workbook or CSV; None, with located problems, if it cannot be used.
+
+    Text holding a control character (``\\x01``, ``\\x0b`` pasted from Word, ``\\x1b``) is
+    refused at its cell: no report format can hold it.
+    """
+    sheets = _load_any(path, problems)
+    if sheets is None:
+        return None
+    bad = [
+        Problem(
+            f"글자에 제어 문자 {ch} 가 들어 있습니다 (보고서에 쓸 수 없음)",
+            **sheet.where(cell.row, cell.col),
+            fix="그 칸의 글자를 지우고 다시 입력하십시오 (Word에서 붙여 넣은 줄바꿈일 수 있음)",
+        )
+        for sheet in sheets
+        for row in sheet.rows
+        for cell in row
+        if isinstance(cell.value, str) and (ch := control_character(cell.value))
+    ]
+    bad += [
+        Problem(
+            f"시트 이름에 제어 문자 {ch} 가 들어 있습니다",
+            file=sheet.file,
+            sheet=sheet.name,
+            fix="시트 이름을 다시 입력하십시오",
+        )
+        for sheet in sheets
+        if sheet.name and (ch := control_character(sheet.name))
+    ]
+    if bad:
+        problems.extend(bad)
+        return None
+    return sheets
+
+
+def _load_any(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
     suffix = path.suffix.lower()
     if suffix == ".csv" or suffix == ".txt":
         text = _read_csv(path, problems)
