@@ -289,3 +289,70 @@ def test_a_control_character_in_an_input_is_refused_and_printed_safely(
     assert char not in result.output  # shown as \x1b, never sent to the terminal
     assert str(adj) in result.output and "row 2" in result.output
     assert not (tmp_path / "scores.xlsx").exists()
+
+
+# --- signals: SIGTERM and Ctrl-C end the run, its workers and its temporaries -----------------
+
+
+def _group(pgid: int) -> list[int]:
+    """The live processes of process group ``pgid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2 :].split()
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_during_a_pdf_in_parts_ends_everything_and_leaves_no_temporaries(
+    tmp_path: Path, name: str, code: int
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("weasyprint")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.pdf").write_bytes(b"an earlier output")
+    root = Path(__file__).resolve().parents[1]
+    command = ["demo", "--format", "pdf", "--jobs", "2", "--out", str(out)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "evalkit.cli", *command],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_group(proc.pid)) < 3:  # the command and its two PDF workers
+            assert proc.poll() is None and time.monotonic() < deadline, "no PDF workers"
+            time.sleep(0.05)
+        sig = getattr(signal, name)
+        start = time.monotonic()
+        if sig == signal.SIGINT:
+            os.killpg(proc.pid, sig)  # Ctrl-C reaches the whole foreground group
+        else:
+            os.kill(proc.pid, sig)  # `kill PID` reaches the command only
+        _, stderr = proc.communicate(timeout=30)
+        assert time.monotonic() - start < 10
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == code, stderr.decode()
+    assert "Traceback" not in stderr.decode()
+    time.sleep(0.2)
+    assert _group(proc.pid) == []  # no worker left behind
+    assert sorted(p.name for p in out.iterdir()) == ["old.pdf", "scores.xlsx"]
+    assert (out / "old.pdf").read_bytes() == b"an earlier output"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import errno
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,17 +33,38 @@ from .._numbers import fmt
 from .._rubric import Rubric
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so every ``finally`` removes its temporaries."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 class _Commands(typer.core.TyperGroup):
     """The command group; an operating-system error no command foresaw (a path too long, a
-    folder that vanished) ends in a located message and exit 1, never a traceback."""
+    folder that vanished) ends in a located message and exit 1, never a traceback.
+
+    Ctrl-C (SIGINT) and SIGTERM stop the command where it is: temporary files and folders are
+    removed on the way out (and the PDF's worker processes ended), earlier outputs stay as they
+    were, and the exit status is 130 or 143 as a shell expects."""
 
     def invoke(self, ctx: Any) -> Any:
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            term = isinstance(exc, _Terminated)
+            err.print("종료 신호(SIGTERM)를 받아 멈췄습니다" if term else "중단했습니다 (Ctrl-C)")
+            raise typer.Exit(143 if term else 130) from None
         except OSError as exc:
             path = Path(exc.filename) if isinstance(exc.filename, (str, Path)) else Path(".")
             error = exc if isinstance(exc, OutputError) else output_error(exc, path)
             raise fail(error, "evalkit") from None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
 app = typer.Typer(
