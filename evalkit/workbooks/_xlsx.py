@@ -16,6 +16,7 @@ dates, formulas), so values read exactly as openpyxl reads them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
 import zipfile
@@ -113,11 +114,15 @@ def _read_workbook(path: Path) -> list[_RawSheet]:
         raise _Refused(problem)
     import openpyxl
 
-    with warnings.catch_warnings():
+    # openpyxl leaves its zip open when a damaged file makes it fail: it reads from files opened
+    # here, which are closed whatever happens.
+    with warnings.catch_warnings(), contextlib.ExitStack() as files:
         # openpyxl warns in English about extensions it ignores and dates it cannot convert;
         # the reader's own problems say what matters.
         warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        wb = openpyxl.load_workbook(
+            files.enter_context(path.open("rb")), read_only=True, data_only=False
+        )
         saved: Any = None  # the same workbook with formulas' saved values, opened on demand
         try:
             sheets: list[_RawSheet] = []
@@ -126,7 +131,9 @@ def _read_workbook(path: Path) -> list[_RawSheet]:
                 formulas = [k for k, c in sheet.cells.items() if c.data_type == "f"]
                 if formulas:
                     if saved is None:
-                        saved = openpyxl.load_workbook(path, read_only=True, data_only=True)
+                        saved = openpyxl.load_workbook(
+                            files.enter_context(path.open("rb")), read_only=True, data_only=True
+                        )
                     values = _read_sheet(path, saved[ws.title]).cells
                     for key in formulas:
                         sheet.cells[key] = values.get(key, _RawCell(None, "f", ""))
