@@ -17,7 +17,15 @@ from ._decisions import (
     GradeOverride,
     apply_decisions,
 )
-from ._errors import EvalkitError, InputError, Problem, RubricError, ScoringError, UnitError
+from ._errors import (
+    EvalkitError,
+    InputError,
+    OutputError,
+    Problem,
+    RubricError,
+    ScoringError,
+    UnitError,
+)
 from ._grading import (
     GradingError,
     assign_grades,
@@ -78,6 +86,7 @@ __all__ = [
     "Indicator",
     "IndicatorScore",
     "InputError",
+    "OutputError",
     "Panel",
     "PanelResult",
     "PerformanceGoal",

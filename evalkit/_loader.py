@@ -133,11 +133,52 @@ def _resolve_includes(path: Path, doc: YamlDocument) -> list[Problem]:
             )
         ]
     problems: list[Problem] = []
+    if len(inc) > MAX_INCLUDES:
+        return [
+            _at(
+                mark,
+                f"include 목록이 너무 깁니다 ({len(inc)}개, 최대 {MAX_INCLUDES}개)",
+                "include",
+                "전략목표마다 파일 하나씩만 적으십시오",
+            )
+        ]
+    folder = path.parent.resolve()
+    seen: dict[Path, int] = {}
+    total = 0
     for i, rel in enumerate(inc):
         target = path.parent / rel
+        outside = _outside(folder, rel, target)
+        if outside is not None:
+            problems.append(
+                _at(doc.mark_for(("include", i)), outside, f"include[{i}]", _INSIDE_FIX)
+            )
+            continue
+        real = target.resolve()
+        if real in seen:
+            problems.append(
+                _at(
+                    doc.mark_for(("include", i)),
+                    f"include[{seen[real]}] 과 같은 파일 {rel!r} 을 다시 포함합니다",
+                    f"include[{i}]",
+                    "한 파일은 한 번만 적으십시오",
+                )
+            )
+            continue
+        seen[real] = i
+        total += real.stat().st_size if real.is_file() else 0
+        if total > MAX_INCLUDED_BYTES:
+            problems.append(
+                _at(
+                    doc.mark_for(("include", i)),
+                    f"포함한 파일이 모두 {MAX_INCLUDED_BYTES // (1024 * 1024)} MB를 넘습니다",
+                    f"include[{i}]",
+                    "평가 기준에 필요한 파일만 포함하십시오",
+                )
+            )
+            break
         sub, sub_problems = load_yaml(target, display_name=str(target))
         if sub is None:
-            if not target.is_file():
+            if not target.exists():
                 # Fixed in this file's `include:` list, so point there.
                 problems.append(
                     _at(
@@ -170,6 +211,33 @@ def _resolve_includes(path: Path, doc: YamlDocument) -> list[Problem]:
         for p, m in sub.marks.items():
             doc.marks[("strategic_goals", idx, *p)] = m
     return problems
+
+
+MAX_INCLUDES = 100  # a rubric includes one file per strategic goal (motie-2024: seven)
+MAX_INCLUDED_BYTES = 8 * 1024 * 1024  # all included files together (motie-2024: 290 KB)
+_INSIDE_FIX = (
+    "포함할 파일을 평가 기준 파일의 폴더(또는 그 하위 폴더)에 두고 그 안의 경로로 적으십시오"
+)
+
+
+def _outside(folder: Path, rel: str, target: Path) -> str | None:
+    """Why ``include: [rel]`` would leave the rubric's folder ``folder``, or None if it stays.
+
+    Only files inside the rubric's folder are read: an absolute path, a ``..`` that climbs out
+    or a symbolic link pointing elsewhere is refused before the file is opened, so a rubric
+    cannot make evalkit read (and quote in its errors) a file such as /etc/passwd.
+    """
+    if Path(rel).is_absolute() or Path(rel).drive:
+        return f"include 경로 {rel!r} 는 절대 경로입니다 (평가 기준 폴더 안의 파일만 읽습니다)"
+    if "\x00" in rel:
+        return f"include 경로 {rel!r} 에 NUL 문자가 있습니다"
+    try:
+        real = target.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return f"include 경로 {rel!r} 를 따라갈 수 없습니다 (심볼릭 링크가 순환합니다)"
+    if not real.is_relative_to(folder):
+        return f"include 경로 {rel!r} 는 평가 기준 폴더 밖({real})을 가리킵니다"
+    return None
 
 
 def _at(

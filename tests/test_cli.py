@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from _paths import MINI
 from typer.testing import CliRunner
 
@@ -221,3 +222,176 @@ def test_validate_shows_scheme_and_weight_errors_in_one_pass(tmp_path: Path) -> 
     assert "2 error(s)" in result.output
     assert "grade_scheme" in result.output and "sum to 105" in result.output
     assert "tasks[Ⅰ-1-①].weighting" in result.output and "sum to 1.1" in result.output
+
+
+def test_a_rubric_with_very_many_mistakes_prints_a_bounded_message(tmp_path: Path) -> None:
+    import time
+
+    text = MINI.read_text(encoding="utf-8")
+    bad = tmp_path / "many.yaml"
+    bad.write_text(text + "".join(f"unknown_{i}: 0\n" for i in range(50_000)), encoding="utf-8")
+    start = time.perf_counter()
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert time.perf_counter() - start < 15
+    assert result.exit_code == 1
+    assert "50000 error(s)" in result.output and "외 49,900건" in result.output
+    assert len(result.output.encode()) < 100_000
+
+
+def test_problem_text_is_printed_as_written_never_as_console_markup(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8")
+    bad = tmp_path / "markup.yaml"
+    bad.write_text(text + '"[/]": 1\n"[bold red]x": 2\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1, result.output
+    assert "[/]" in result.output and "[bold red]x" in result.output
+
+
+# --- output the operating system refuses: a located message, exit 1, nothing left behind -------
+
+
+def _no_temporaries(folder: Path) -> None:
+    left = [p for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
+    assert left == []
+
+
+def _out_case(tmp_path: Path, case: str) -> tuple[Path, str]:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file")
+    if case == "below-a-file":
+        return blocker / "scores.xlsx", "파일이 있어 폴더를 만들 수 없습니다"
+    if case == "deep-below-a-file":
+        return blocker / "sub" / "scores.xlsx", "blocker 는 폴더가 아니라 파일입니다"
+    if case == "folder-in-place":
+        (tmp_path / "scores.xlsx").mkdir()
+        return tmp_path / "scores.xlsx", "폴더가 있어"
+    if case == "name-too-long":
+        return tmp_path / ("가" * 100 + ".xlsx"), "길이보다 깁니다"  # 300 bytes of UTF-8
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize(
+    "case", ["below-a-file", "deep-below-a-file", "folder-in-place", "name-too-long"]
+)
+def test_score_out_the_system_refuses_is_a_located_error(tmp_path: Path, case: str) -> None:
+    target, words = _out_case(tmp_path, case)
+    result = runner.invoke(app, ["score", *_score_args(target)])
+    assert result.exit_code == 1, result.output
+    assert not isinstance(result.exception, OSError) and "Traceback" not in result.output
+    assert words in result.output and "fix:" in result.output
+    _no_temporaries(tmp_path)
+
+
+def test_score_out_in_a_folder_without_permission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as for a read-only folder (root may write)
+    result = runner.invoke(app, ["score", *_score_args(tmp_path / "ro" / "scores.xlsx")])
+    assert result.exit_code == 1, result.output
+    assert "쓸 권한이 없습니다" in result.output and str(tmp_path / "ro") in result.output
+    _no_temporaries(tmp_path)
+
+
+@pytest.mark.parametrize("case", ["out-is-a-file", "below-a-file"])
+def test_report_out_the_system_refuses_is_a_located_error(tmp_path: Path, case: str) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file")
+    out_dir = blocker if case == "out-is-a-file" else blocker / "reports"
+    args = _score_args(out_dir)
+    result = runner.invoke(app, ["report", *args, "--format", "docx"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and str(out_dir) in result.output
+    assert "파일" in result.output and "fix:" in result.output
+    assert blocker.read_text() == "a file"
+    _no_temporaries(tmp_path)
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x1b"])
+def test_a_control_character_in_an_input_is_refused_and_printed_safely(
+    tmp_path: Path, char: str
+) -> None:
+    adj = tmp_path / "adjustments.csv"
+    text = (MINI_DIR / "adjustments.csv").read_text(encoding="utf-8-sig")
+    adj.write_text(
+        text.replace("공급망 대응 우수", f"공급망{char}[31m 대응 우수"), encoding="utf-8"
+    )
+    args = _score_args(tmp_path / "scores.xlsx")
+    args[args.index("--adjustments") + 1] = str(adj)
+    result = runner.invoke(app, ["score", *args])
+    assert result.exit_code == 1, result.output
+    assert "제어 문자" in result.output and repr(char)[1:-1] in result.output
+    assert char not in result.output  # shown as \x1b, never sent to the terminal
+    assert str(adj) in result.output and "row 2" in result.output
+    assert not (tmp_path / "scores.xlsx").exists()
+
+
+# --- signals: SIGTERM and Ctrl-C end the run, its workers and its temporaries -----------------
+
+
+def _group(pgid: int) -> list[int]:
+    """The live processes of process group ``pgid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2 :].split()
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_during_a_pdf_in_parts_ends_everything_and_leaves_no_temporaries(
+    tmp_path: Path, name: str, code: int
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("weasyprint")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.pdf").write_bytes(b"an earlier output")
+    root = Path(__file__).resolve().parents[1]
+    command = ["demo", "--format", "pdf", "--jobs", "2", "--out", str(out)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "evalkit.cli", *command],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_group(proc.pid)) < 3:  # the command and its two PDF workers
+            assert proc.poll() is None and time.monotonic() < deadline, "no PDF workers"
+            time.sleep(0.05)
+        sig = getattr(signal, name)
+        start = time.monotonic()
+        if sig == signal.SIGINT:
+            os.killpg(proc.pid, sig)  # Ctrl-C reaches the whole foreground group
+        else:
+            os.kill(proc.pid, sig)  # `kill PID` reaches the command only
+        _, stderr = proc.communicate(timeout=30)
+        assert time.monotonic() - start < 10
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == code, stderr.decode()
+    assert "Traceback" not in stderr.decode()
+    time.sleep(0.2)
+    assert _group(proc.pid) == []  # no worker left behind
+    assert sorted(p.name for p in out.iterdir()) == ["old.pdf", "scores.xlsx"]
+    assert (out / "old.pdf").read_bytes() == b"an earlier output"

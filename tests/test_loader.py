@@ -8,6 +8,7 @@ and a piece of the message.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -654,6 +655,71 @@ def test_bad_included_file(tmp_path: Path, goal_text: str, message: str, line: i
     assert message in p.message
     assert p.file == str(tmp_path / "goals" / "goal-1.yaml") and p.line == line
     assert p.field in ("include[0]", "code")
+
+
+def _including(tmp_path: Path, *paths: str) -> Path:
+    main = tmp_path / "rubric" / "rubric.yaml"
+    main.parent.mkdir(exist_ok=True)
+    listed = "".join(f"  - {json.dumps(p)}\n" for p in paths)
+    main.write_text(MAIN_HEAD + "include:\n" + listed, encoding="utf-8")
+    return main
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["absolute", "dotdot", "dotdot-deep", "symlink-file", "symlink-folder", "device"],
+)
+def test_includes_stay_inside_the_rubrics_folder(tmp_path: Path, where: str) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    folder = tmp_path / "rubric"
+    folder.mkdir()
+    rel = {
+        "absolute": str(secret),
+        "dotdot": "../secret.yaml",
+        "dotdot-deep": "goals/../../secret.yaml",
+        "symlink-file": "link.yaml",
+        "symlink-folder": "linked/secret.yaml",
+        "device": "/dev/zero",
+    }[where]
+    if where == "symlink-file":
+        (folder / "link.yaml").symlink_to(secret)
+    if where == "symlink-folder":
+        (folder / "linked").symlink_to(tmp_path)
+    report = validate_rubric(_including(tmp_path, rel))
+    (p,) = report.errors
+    assert p.field == "include[0]" and p.line is not None
+    assert "평가 기준 폴더" in p.message or "절대 경로" in p.message
+    assert "폴더" in (p.fix or "")
+    assert all("hunter2" not in str(q) for q in report.problems)  # never read, never quoted
+
+
+def test_includes_inside_the_folder_through_dotdot_and_links_are_read(tmp_path: Path) -> None:
+    main = write_split(tmp_path, GOAL_1)
+    (tmp_path / "alias.yaml").symlink_to(tmp_path / "goals" / "goal-1.yaml")
+    for rel in ("goals/../goals/goal-1.yaml", "./alias.yaml"):
+        main.write_text(MAIN_HEAD + f"include:\n  - {rel}\n", encoding="utf-8")
+        assert [t.code for t in load_rubric(main).tasks] == ["Ⅰ-1-①"]
+
+
+def test_includes_listed_twice_or_too_many_are_refused(tmp_path: Path) -> None:
+    main = write_split(tmp_path, GOAL_1)
+    main.write_text(
+        MAIN_HEAD + "include:\n  - goals/goal-1.yaml\n  - ./goals/goal-1.yaml\n",
+        encoding="utf-8",
+    )
+    (p,) = validate_rubric(main).errors
+    assert p.field == "include[1]" and "다시 포함" in p.message
+    main.write_text(MAIN_HEAD + "include:\n" + "  - goals/goal-1.yaml\n" * 101, encoding="utf-8")
+    (p,) = validate_rubric(main).errors
+    assert p.field == "include" and "너무 깁니다" in p.message
+
+
+def test_an_included_folder_or_device_inside_is_not_reported_as_missing(tmp_path: Path) -> None:
+    main = write_split(tmp_path, GOAL_1)
+    main.write_text(MAIN_HEAD + "include:\n  - goals\n", encoding="utf-8")
+    (p,) = validate_rubric(main).errors
+    assert "일반 파일이 아닙니다" in p.message and p.field == "include[0]"
 
 
 # --- robustness: validate never crashes on a damaged file ------------------------------------

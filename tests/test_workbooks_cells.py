@@ -126,3 +126,63 @@ def test_csv_formula_guard_is_removed_only_in_csv() -> None:
     assert _text(_Cell("'=SUM(A1)", 2, "B")) == "'=SUM(A1)"
     assert _text(_Cell("'quoted", 2, "B", csv=True)) == "'quoted"
     assert _text(_Cell(3.0, 2, "B")) == "3" and _text(_Cell(2.5, 2, "B")) == "2.5"
+
+
+def test_a_workbook_reads_as_a_grid_as_large_as_its_data(tmp_path: Path) -> None:
+    from evalkit.workbooks._cells import _load
+
+    path = tmp_path / "g.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["B2"] = "x"
+    ws["D1"] = 1
+    for r in range(3, 500):  # formatted, empty
+        ws.cell(row=r, column=8).number_format = "0.0%"
+    wb.save(path)
+    (sheet,) = _load(path, [])  # type: ignore[misc]
+    assert [[c.col for c in row] for row in sheet.rows] == [list("ABCD")] * 2
+    assert sheet.rows[1][1].value == "x" and sheet.rows[0][3].value == 1
+    assert sheet.rows[0][0].value is None and sheet.rows[0][0].row == 1
+
+
+def test_a_workbook_beyond_the_limits_is_a_located_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_rubric: Any
+) -> None:
+    from evalkit.workbooks import _xlsx
+
+    path = tmp_path / "results.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "실적"
+    wb.active["C40"] = 1
+    wb.save(path)
+    monkeypatch.setattr(_xlsx, "_MAX_ROWS", 30)
+    with pytest.raises(InputError) as err:
+        read_results(path, mini_rubric)
+    (p,) = err.value.problems
+    assert (p.file, p.sheet, p.row, p.col) == (str(path), "실적", 40, "C")
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x0b", "\x1b", "\x7f"])
+def test_control_characters_in_cells_are_refused_at_their_cell(tmp_path: Path, char: str) -> None:
+    from evalkit.workbooks._cells import _load
+
+    path = tmp_path / "t.csv"
+    path.write_text(f"과제코드,사유\nⅠ-1-①,ok\nⅠ-1-②,나쁜{char}글자\n", encoding="utf-8")
+    problems: list[Any] = []
+    assert _load(path, problems) is None
+    (p,) = problems
+    assert (p.file, p.row, p.col) == (str(path), 3, "B")
+    assert repr(char) in p.message and "제어 문자" in p.message and p.fix
+
+
+def test_tabs_and_line_breaks_in_cells_are_text() -> None:
+    import tempfile
+
+    from evalkit.workbooks._cells import _load
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "t.csv"
+        path.write_text('a,b\n"두\r\n줄",탭\t글자\n', encoding="utf-8")
+        problems: list[Any] = []
+        sheets = _load(path, problems)
+        assert sheets is not None and not problems

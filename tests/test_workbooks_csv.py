@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from evalkit import Problem
+from evalkit.workbooks import _csv
 from evalkit.workbooks._csv import _csv_bytes, _csv_cell, _decode, _read_csv, _safe_text
 
 TEXT = '키,실적,근거·비고\r\nⅠ-1-①-1,"1,350","두 줄\n근거"\r\n'
@@ -97,3 +98,43 @@ def test_csv_bytes_has_bom_and_crlf() -> None:
     data = _csv_bytes(["과제", "점수"], [["=Ⅰ-1-①", Decimal("-1.5")], ["a,b", None]])
     assert data.startswith(b"\xef\xbb\xbf")
     assert data[3:].decode() == '과제,점수\r\n\'=Ⅰ-1-①,-1.5\r\n"a,b",\r\n'
+
+
+# --- limits: only regular files, bounded size and rows ------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["folder", "device", "fifo"])
+def test_read_csv_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> None:
+    import os
+
+    path = {"folder": tmp_path, "device": Path("/dev/zero"), "fifo": tmp_path / "p.csv"}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    problems: list[Problem] = []
+    assert _read_csv(path, problems) is None
+    assert "일반 파일이 아닙니다" in problems[0].message and problems[0].file == str(path)
+
+
+def test_read_csv_refuses_a_file_over_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_csv, "_MAX_CSV_BYTES", 1000)
+    path = tmp_path / "big.csv"
+    path.write_text("a,b\n" * 300, encoding="utf-8")
+    problems: list[Problem] = []
+    assert _read_csv(path, problems) is None
+    assert "너무 큽니다" in problems[0].message
+
+
+def test_blank_lines_below_the_table_are_dropped_and_rows_are_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("a,b\n1,2\n,\n\n3,4\n" + ",,,\n" * 200_000, encoding="utf-8")
+    problems: list[Problem] = []
+    got = _read_csv(path, problems)
+    assert got is not None and not problems
+    assert got.records == [["a", "b"], ["1", "2"], [], [], ["3", "4"]]
+    monkeypatch.setattr(_csv, "_MAX_CSV_ROWS", 3)
+    assert _read_csv(path, problems) is None
+    assert problems[0].row == 5 and "너무 큽니다" in problems[0].message

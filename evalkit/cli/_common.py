@@ -3,25 +3,74 @@ rendering steps."""
 
 from __future__ import annotations
 
+import errno
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from .._errors import EvalkitError, InputError, Problem
+from .._errors import (
+    CONTROL_CHARACTERS,
+    EvalkitError,
+    InputError,
+    OutputError,
+    Problem,
+    shown_problems,
+)
+from .._files import make_dir, output_error
 from .._loader import ValidationReport, load_rubric, validate_rubric
 from .._numbers import fmt
 from .._rubric import Rubric
 from ..renderers import format_help
 
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so every ``finally`` removes its temporaries."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
+class _Commands(typer.core.TyperGroup):
+    """The command group; an operating-system error no command foresaw (a path too long, a
+    folder that vanished) ends in a located message and exit 1, never a traceback.
+
+    Ctrl-C (SIGINT) and SIGTERM stop the command where it is: temporary files and folders are
+    removed on the way out (and the PDF's worker processes ended), earlier outputs stay as they
+    were, and the exit status is 130 or 143 as a shell expects."""
+
+    def invoke(self, ctx: Any) -> Any:
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            term = isinstance(exc, _Terminated)
+            err.print("종료 신호(SIGTERM)를 받아 멈췄습니다" if term else "중단했습니다 (Ctrl-C)")
+            raise typer.Exit(143 if term else 130) from None
+        except OSError as exc:
+            path = Path(exc.filename) if isinstance(exc.filename, (str, Path)) else Path(".")
+            error = exc if isinstance(exc, OutputError) else output_error(exc, path)
+            raise fail(error, "evalkit") from None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
 app = typer.Typer(
     name="evalkit",
+    cls=_Commands,
     help="자체평가: 루브릭을 넣으면 과제별 점수, 7등급 상대평가, 결과보고서(한글 보고서 양식)가 "
     "나옵니다.",
     no_args_is_help=True,
@@ -35,20 +84,28 @@ EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples" / "motie-2024"
 EXAMPLE_RUBRIC = Path(__file__).resolve().parents[2] / "rubrics" / "motie-2024.yaml"
 
 
+def safe(text: str) -> str:
+    """Input text as printed: no console markup (``[red]``), control characters as ``\\x1b``."""
+    return escape(CONTROL_CHARACTERS.sub(lambda m: repr(m.group())[1:-1], text))
+
+
 def print_problems(problems: Sequence[Problem], title: str) -> None:
     errors = [p for p in problems if p.severity == "error"]
-    err.print(f"[bold red]{title}[/]: {len(errors)} error(s)")
-    for p in errors:
-        err.print(f"  [red]✗[/] {p.location}: {p.message}", soft_wrap=True)
+    err.print(f"[bold red]{safe(title)}[/]: {len(errors)} error(s)")
+    shown, more = shown_problems(errors)
+    for p in shown:
+        err.print(f"  [red]✗[/] {safe(p.location)}: {safe(p.message)}", soft_wrap=True)
         if p.fix:
-            err.print(f"      [dim]fix:[/] {p.fix}", soft_wrap=True)
+            err.print(f"      [dim]fix:[/] {safe(p.fix)}", soft_wrap=True)
+    if more:
+        err.print(f"  {more}", soft_wrap=True)
 
 
 def fail(exc: EvalkitError, title: str = "evalkit") -> typer.Exit:
     if isinstance(exc, InputError):
         print_problems(exc.problems, title)
     else:
-        err.print(f"[bold red]{title}[/]: {exc}", soft_wrap=True)
+        err.print(f"[bold red]{safe(title)}[/]: {safe(str(exc))}", soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -195,8 +252,12 @@ def print_ranking(sb: Any) -> None:
 @contextmanager
 def staging(out_dir: Path) -> Iterator[Path]:
     """A temporary folder beside ``out_dir``; its files move in only when all succeeded."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".evalkit-", dir=out_dir))
+    try:
+        make_dir(out_dir)
+        tmp = Path(tempfile.mkdtemp(prefix=".evalkit-", dir=out_dir))
+    except OSError as exc:  # a file named like the folder, no permission, …
+        error = exc if isinstance(exc, OutputError) else output_error(exc, out_dir)
+        raise fail(error, "report") from None
     try:
         yield tmp
     finally:
@@ -245,7 +306,13 @@ def render_reports(
             raise fail(exc, "report") from None
         for p in staged:
             final = out_dir / p.name
-            p.replace(final)
+            try:
+                if final.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, "Is a directory")
+                p.replace(final)
+            except OSError as exc:
+                progress.stop()
+                raise fail(output_error(exc, final), "report") from None
             written.append(final)
     return written
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from .._errors import EvalkitError
 from ._common import (
     EXAMPLE_DIR,
     EXAMPLE_RUBRIC,
@@ -18,6 +19,7 @@ from ._common import (
     app,
     check_rubric,
     err,
+    fail,
     out,
     parse_formats,
     print_ranking,
@@ -115,8 +117,10 @@ def demo(
     # Named relative to the checkout, so the demo's scores.xlsx is the same in every checkout.
     sources = {**sb.sources, "adjustments": str(adj) if adj.exists() else None}
     sb, audit = audit_relative_to(dataclasses.replace(sb, sources=sources), EXAMPLE_DIR.parents[1])
-    out_dir.mkdir(parents=True, exist_ok=True)
-    out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx', audit=audit)}")
+    try:
+        out.print(f"wrote {write_scoreboard(sb, out_dir / 'scores.xlsx', audit=audit)}")
+    except EvalkitError as exc:
+        raise fail(exc, "write") from None
     out.rule("3. reports")
     for p in render_reports(sb, out_dir, formats, None, None, jobs, example=True):
         out.print(f"wrote {p}")

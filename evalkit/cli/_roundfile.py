@@ -77,10 +77,13 @@ def init(
         rubric=rubric.name,
         subcommittees=subs or "    []\n",
     )
-    paths += write_files(
-        [(out_dir / name, data) for name, data in _rubric_files(rubric)]
-        + [(target, text.encode("utf-8"))]
-    )
+    try:
+        paths += write_files(
+            [(out_dir / name, data) for name, data in _rubric_files(rubric)]
+            + [(target, text.encode("utf-8"))]
+        )
+    except EvalkitError as exc:
+        raise fail(exc, "init") from None
     for p in paths:
         out.print(f"wrote {p}")
 

@@ -25,6 +25,7 @@ import io
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -194,6 +195,8 @@ def _child(
     """A forked process's part: its layout goes to the parent as soon as it is known (the
     목차 needs its page numbers), then its PDF."""
     gc.disable()  # no cyclic garbage collection: this process ends with its part
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's terminate() ends it at once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends it
     try:
         rendered = _lay_out_part(report, part, fonts, None, inbox, outbox)
         result.send(("layout", _layout(rendered)))

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .._errors import InputError, Problem
+from .._errors import InputError, Problem, control_character
 from ._csv import _FORMULA_PREFIXES, _read_csv
 
 
@@ -60,6 +60,42 @@ def _col_letter(index: int) -> str:
 
 
 def _load(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
+    """Every sheet of a workbook or CSV; None, with located problems, if it cannot be used.
+
+    Text holding a control character (``\\x01``, ``\\x0b`` pasted from Word, ``\\x1b``) is
+    refused at its cell: no report format can hold it.
+    """
+    sheets = _load_any(path, problems)
+    if sheets is None:
+        return None
+    bad = [
+        Problem(
+            f"글자에 제어 문자 {ch} 가 들어 있습니다 (보고서에 쓸 수 없음)",
+            **sheet.where(cell.row, cell.col),
+            fix="그 칸의 글자를 지우고 다시 입력하십시오 (Word에서 붙여 넣은 줄바꿈일 수 있음)",
+        )
+        for sheet in sheets
+        for row in sheet.rows
+        for cell in row
+        if isinstance(cell.value, str) and (ch := control_character(cell.value))
+    ]
+    bad += [
+        Problem(
+            f"시트 이름에 제어 문자 {ch} 가 들어 있습니다",
+            file=sheet.file,
+            sheet=sheet.name,
+            fix="시트 이름을 다시 입력하십시오",
+        )
+        for sheet in sheets
+        if sheet.name and (ch := control_character(sheet.name))
+    ]
+    if bad:
+        problems.extend(bad)
+        return None
+    return sheets
+
+
+def _load_any(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
     suffix = path.suffix.lower()
     if suffix == ".csv" or suffix == ".txt":
         text = _read_csv(path, problems)
@@ -90,13 +126,17 @@ def _load(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
 
 
 def _load_xlsx(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
-    import openpyxl
+    """Every worksheet as rows of cells, as far as its data reaches (see ``_xlsx``)."""
+    from ._xlsx import _read_workbook, _Refused
 
     if not path.exists():
         problems.append(Problem("file not found", file=str(path), fix="check the path"))
         return None
     try:
-        wb = openpyxl.load_workbook(path, data_only=False)
+        raw = _read_workbook(path)
+    except _Refused as exc:
+        problems.append(exc.problem)
+        return None
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         problems.append(
             Problem(
@@ -106,29 +146,26 @@ def _load_xlsx(path: Path, problems: list[Problem]) -> list[_Sheet] | None:
             )
         )
         return None
-    cached: Any = None  # the same workbook with formulas' saved values, loaded on demand
     sheets: list[_Sheet] = []
-    for ws in wb.worksheets:
+    for sheet in raw:
         rows: list[list[_Cell]] = []
-        for r, row in enumerate(ws.iter_rows(), start=1):
+        for r in range(1, sheet.max_row + 1):
             cells: list[_Cell] = []
-            for c, cell in enumerate(row):
-                value, dtype = cell.value, cell.data_type
-                if dtype == "f":
-                    if cached is None:
-                        cached = openpyxl.load_workbook(path, data_only=True)
-                    saved = cached[ws.title].cell(row=r, column=c + 1)
-                    value, dtype = saved.value, saved.data_type
-                    if value is None:
-                        cells.append(_Cell(None, r, _col_letter(c), unsaved_formula=True))
-                        continue
-                fmt = cell.number_format or ""
-                percent = isinstance(value, (int, float)) and "%" in fmt
-                cells.append(
-                    _Cell(value, r, _col_letter(c), percent=percent, excel_error=dtype == "e")
-                )
+            for c in range(1, sheet.max_col + 1):
+                got = sheet.cells.get((r, c))
+                col = _col_letter(c - 1)
+                if got is None:
+                    cells.append(_Cell(None, r, col))
+                elif got.data_type == "f" and got.value is None:
+                    cells.append(_Cell(None, r, col, unsaved_formula=True))
+                else:
+                    value = got.value
+                    percent = isinstance(value, (int, float)) and "%" in got.number_format
+                    cells.append(
+                        _Cell(value, r, col, percent=percent, excel_error=got.data_type == "e")
+                    )
             rows.append(cells)
-        sheets.append(_Sheet(str(path), ws.title, rows))
+        sheets.append(_Sheet(str(path), sheet.title, rows))
     return sheets
 
 

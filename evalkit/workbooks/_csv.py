@@ -18,10 +18,15 @@ from fractions import Fraction
 from pathlib import Path
 
 from .._errors import Problem
+from .._files import InputTooLargeError, NotAFileError, read_bounded
 
 # Text that spreadsheet programs evaluate as a formula when it starts a cell (CSV injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _UTF8_BOM = b"\xef\xbb\xbf"
+# What one CSV may hold (the same rows and columns as a workbook, see ``_xlsx``).
+_MAX_CSV_BYTES = 64 * 1024 * 1024
+_MAX_CSV_ROWS = 100_000
+_MAX_CSV_COLUMNS = 1_000
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,27 @@ def _decode(data: bytes) -> tuple[str, str] | None:
 def _read_csv(path: Path, problems: list[Problem]) -> _CsvText | None:
     """Read a CSV file; on failure append a located problem and return None."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, _MAX_CSV_BYTES)
     except FileNotFoundError:
         problems.append(Problem("file not found", file=str(path), fix="check the path"))
+        return None
+    except NotAFileError:
+        problems.append(
+            Problem(
+                "일반 파일이 아닙니다 (폴더, 장치 또는 파이프)",
+                file=str(path),
+                fix="CSV 파일의 경로를 적으십시오",
+            )
+        )
+        return None
+    except InputTooLargeError:
+        problems.append(
+            Problem(
+                f"파일이 너무 큽니다 ({_MAX_CSV_BYTES // (1024 * 1024)} MB 초과)",
+                file=str(path),
+                fix="필요한 표만 남기고 다시 저장하십시오",
+            )
+        )
         return None
     except OSError as exc:
         problems.append(
@@ -87,7 +110,26 @@ def _read_csv(path: Path, problems: list[Problem]) -> _CsvText | None:
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        records: list[list[str]] = []
+        last = 0  # number of records up to the last one with any text
+        blank: list[str] = []  # one shared list for every blank record (",,,," lines)
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if not any(v.strip() for v in record):
+                records.append(blank)
+                continue
+            records.append(record)
+            last = len(records)
+            if last > _MAX_CSV_ROWS or len(record) > _MAX_CSV_COLUMNS:
+                problems.append(
+                    Problem(
+                        f"표가 너무 큽니다 (최대 {_MAX_CSV_ROWS:,}행, {_MAX_CSV_COLUMNS:,}열)",
+                        file=str(path),
+                        row=last,
+                        fix="표 아래나 오른쪽 멀리 떨어진 값을 지우고 다시 저장하십시오",
+                    )
+                )
+                return None
+        del records[last:]  # blank lines below the table (Excel writes its formatted rows)
     except csv.Error as exc:
         problems.append(
             Problem(f"malformed CSV: {exc}", file=str(path), fix='check for an unclosed quote (")')
