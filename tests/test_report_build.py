@@ -74,8 +74,8 @@ def test_task_sheet(sb: evalkit.Scoreboard) -> None:
     ("kwargs", "field", "words"),
     [
         ({"subcommittee": "없는분과"}, "subcommittee", "산업분과, 에너지분과"),
-        ({"task": "Ⅸ-9-⑨"}, "task", "task code"),
-        ({"subcommittee": "산업분과", "task": "Ⅰ-1-①"}, "subcommittee/task", "not both"),
+        ({"task": "Ⅸ-9-⑨"}, "task", "가까운 코드: Ⅰ-1-①"),
+        ({"subcommittee": "산업분과", "task": "Ⅰ-1-①"}, "subcommittee/task", "함께 줄 수 없습니다"),
     ],
 )
 def test_bad_arguments_name_the_field_and_the_fix(
@@ -199,3 +199,13 @@ def test_the_cover_names_dates_status_and_version(sb: evalkit.Scoreboard) -> Non
     assert report.created == datetime(2025, 4, 10, tzinfo=UTC)  # document date from it too
     assert "실적 제출" in texts(report)
     assert build_report(sb).cover_notes == ()
+
+
+def test_forgiving_task_and_subcommittee_names(sb: evalkit.Scoreboard) -> None:
+    """As on the command line: I-1-1 is Ⅰ-1-①, '산업분과 ' is 산업분과."""
+    assert build_report(sb, task="I-1-1").tasks[0].code == "Ⅰ-1-①"
+    sub = build_report(sb, subcommittee=" 산업 ")
+    assert {t.subcommittee for t in sub.tasks} == {"산업분과"}
+    with pytest.raises(InputError) as caught:
+        build_report(sb, task="Ⅸ-9-⑨")
+    assert caught.value.problems[0].field

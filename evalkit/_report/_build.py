@@ -8,6 +8,7 @@ from datetime import date
 
 from .._errors import InputError, Problem
 from .._grading import grade_quotas
+from .._identifiers import IdentifierError, resolve_subcommittee, resolve_task_code
 from .._numbers import fmt_plain
 from .._scoring import Scoreboard, TaskScore
 from ._appendix import ranking_section
@@ -45,9 +46,9 @@ def build_report(
     Raises:
         InputError: both ``subcommittee`` and ``task`` given, or either unknown.
     """
-    problems = _request_problems(scoreboard, subcommittee, task)
+    problems, subcommittee, task = _request_problems(scoreboard, subcommittee, task)
     if problems:
-        raise InputError(problems, "cannot build the report")
+        raise InputError(problems, "보고서를 만들 수 없습니다")
     if round_info is not None:
         issued = round_info.issue_date or issued
         schedule = round_info.schedule or schedule
@@ -97,46 +98,39 @@ def cover_notes(info: RoundInfo | None) -> tuple[str, ...]:
 
 def _request_problems(
     scoreboard: Scoreboard, subcommittee: str | None, task: str | None
-) -> list[Problem]:
-    """Every problem with the request at once."""
+) -> tuple[list[Problem], str | None, str | None]:
+    """Every problem with the request at once, and the subcommittee and task it names
+    (forgiving spellings resolved: ``I-1-1`` for ``Ⅰ-1-①``, ``산업정책 분과`` for ``산업정책``)."""
     problems: list[Problem] = []
     if subcommittee is not None and task is not None:
         problems.append(
             Problem(
-                "give either a subcommittee or a task, not both",
+                "분과(subcommittee)와 과제(task)를 함께 줄 수 없습니다",
                 field="subcommittee/task",
-                fix="drop --subcommittee or --task",
+                fix="--subcommittee 또는 --task 중 하나만 쓰십시오",
             )
         )
     details = list(scoreboard.details)
     if subcommittee is not None:
         names = sorted({d.task.assigned_subcommittee or "" for d in details} - {""})
-        if subcommittee not in names:
-            problems.append(
-                Problem(
-                    f"no scored task belongs to subcommittee {subcommittee!r}",
-                    field="subcommittee",
-                    fix=f"use one of: {', '.join(names) or '(none defined)'}",
-                )
-            )
-    if task is not None and all(d.task.code != task for d in details):
-        problems.append(
-            Problem(
-                f"task {task!r} is not on the scoreboard",
-                field="task",
-                fix="use a task code of the rubric, e.g. "
-                f"{details[0].task.code if details else 'Ⅰ-1-①'}",
-            )
-        )
+        try:
+            subcommittee = resolve_subcommittee(subcommittee, names, option="subcommittee")
+        except IdentifierError as exc:
+            problems.extend(exc.problems)
+    if task is not None:
+        try:
+            task = resolve_task_code(task, [d.task.code for d in details], option="task")
+        except IdentifierError as exc:
+            problems.extend(exc.problems)
     if not details:
         problems.append(
             Problem(
-                "the scoreboard holds no task",
+                "채점된 과제가 하나도 없습니다",
                 field="scoreboard",
-                fix="score at least one task before writing a report",
+                fix="보고서를 만들기 전에 과제를 하나 이상 채점하십시오",
             )
         )
-    return problems
+    return problems, subcommittee, task
 
 
 def _full_report(
