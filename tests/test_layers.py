@@ -62,7 +62,13 @@ LAYERS: dict[str, int] = {
 }
 
 # Renderers lay out the report model; they never reach past it into the engine or the model.
-RENDERER_MAY_IMPORT = ("evalkit.renderers", "evalkit._report", "evalkit._errors", "evalkit._files")
+RENDERER_MAY_IMPORT = (
+    "evalkit.renderers",
+    "evalkit._report",
+    "evalkit._errors",
+    "evalkit._files",
+    "evalkit._version",
+)
 
 
 def _module_name(path: Path) -> str:

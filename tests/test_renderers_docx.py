@@ -291,3 +291,17 @@ def test_toc_and_kept_lines_follow_the_model(
     ]
     assert kept == [b.keep_with_next for b in blocks if isinstance(b, Bullet)]
     assert any(kept) and not all(kept)
+
+
+def test_no_east_asian_autospacing_and_evalkit_is_the_application(tmp_path: Path) -> None:
+    import zipfile
+
+    from evalkit._version import __version__
+
+    path = render_docx(build_report(mini_scoreboard()), tmp_path / "r.docx")
+    with zipfile.ZipFile(path) as z:
+        styles = z.read("word/styles.xml").decode()
+        app = z.read("docProps/app.xml").decode()
+    defaults = styles[styles.index("<w:pPrDefault>") : styles.index("</w:pPrDefault>")]
+    assert '<w:autoSpaceDE w:val="0"/>' in defaults and '<w:autoSpaceDN w:val="0"/>' in defaults
+    assert f"<Application>evalkit {__version__}</Application>" in app and "Microsoft" not in app

@@ -29,6 +29,7 @@ from .._report import (
     Table,
     TaskHeading,
 )
+from .._version import __version__
 from ._base import Progress, Renderer, RenderOptions
 from ._docx_xml import (
     _JC,
@@ -155,6 +156,9 @@ class _DocxWriter:
             rpr_default.append(self._parse(child))
         ppr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
         ppr_default.clear()
+        # No East-Asian autospacing: Word and LibreOffice would print "2024 년도", "83 개".
+        for xml in ('<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'):
+            ppr_default.append(self._parse(xml))
         ppr_default.append(self._parse('<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'))
         settings = self.doc.settings.element
         lang = settings.find(qn("w:themeFontLang"))
@@ -568,7 +572,7 @@ class _DocxWriter:
         self._core_properties()
         buf = io.BytesIO()
         self.doc.save(buf)
-        return fixed_zip(buf.getvalue(), r.created)
+        return fixed_zip(buf.getvalue(), r.created, rewrite=_app_properties)
 
     def _core_properties(self) -> None:
         r = self.report
@@ -584,6 +588,19 @@ class _DocxWriter:
         cp.revision = 1
         created = r.created.replace(tzinfo=None)
         cp.created = cp.modified = cp.last_printed = created
+
+
+_APP = (
+    "<Application>Microsoft Macintosh Word</Application>",
+    f"<Application>evalkit {__version__}</Application>",
+)
+
+
+def _app_properties(name: str, content: bytes) -> bytes:
+    """docProps/app.xml names evalkit as the application (python-docx's template names Word)."""
+    if name != "docProps/app.xml":
+        return content
+    return content.replace(_APP[0].encode(), _APP[1].encode())
 
 
 def render_docx_bytes(
