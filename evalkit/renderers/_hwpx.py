@@ -505,15 +505,13 @@ class _HwpxWriter:
         self.add(self.para(run, ParaShape(align="CENTER", line=1.0, before=4)))
 
     def blocks(self, sec: Section) -> None:
-        blocks = sec.blocks
-        for i, b in enumerate(blocks):
+        for b in sec.blocks:
             match b:
                 case Heading():
                     self.heading(b)
                 case Bullet():
-                    # a line that introduces a table stays on the table's page
-                    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                    self.bullet(b, keep=b.strong or isinstance(nxt, Table | Chart))
+                    # which line keeps with what follows is the model's (Bullet.keep_with_next)
+                    self.bullet(b, keep=b.keep_with_next)
                 case Note():
                     self.note(b)
                 case Table():
