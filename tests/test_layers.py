@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "evalkit._rubric": 1,
     "evalkit._inputs": 1,
     "evalkit._loader": 1,
+    "evalkit._includes": 1,
     "evalkit._round": 1,
     "evalkit._identifiers": 1,
     "evalkit._schema": 1,
