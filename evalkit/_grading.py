@@ -25,7 +25,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ._errors import EvalkitError
-from ._numbers import round_int_half_up
+from ._numbers import round_int_half_up, to_fraction
 from ._quota import conflict, constraints, fill
 from ._scheme import DEFAULT_SCHEME, GradeScheme, TiePolicy
 
@@ -159,22 +159,12 @@ def _missing_message(labels: Sequence[Hashable] | pd.Index | None, i: int, v: An
 
 
 def _to_fraction(v: Any) -> Fraction | None:
-    """Exact value of one score from its decimal text; None when it is not a finite number."""
+    """Exact value of one score (:func:`~evalkit._numbers.to_fraction`, the one rule for every
+    number kind); None when it is not a finite number. Text is not a score here."""
     if v is None or v is pd.NA or v is pd.NaT or isinstance(v, (bool, np.bool_, str, bytes)):
         return None
     try:
-        if isinstance(v, Fraction):
-            return v
-        if isinstance(v, (int, np.integer)):
-            return Fraction(int(v))
-        if isinstance(v, Decimal):
-            return Fraction(v) if v.is_finite() else None
-        if isinstance(v, float):  # also np.float64; float.__repr__ is the shortest text
-            return Fraction(Decimal(float.__repr__(v))) if math.isfinite(v) else None
-        if isinstance(v, np.floating):
-            return Fraction(Decimal(str(v))) if np.isfinite(v) else None
-        d = Decimal(str(v))
-        return Fraction(d) if d.is_finite() else None
+        return to_fraction(v)
     except (ArithmeticError, ValueError, TypeError):
         return None
 
