@@ -288,3 +288,19 @@ def test_a_provisional_draft_example_says_so_on_every_page(tmp_path: Path) -> No
     section = docx.Document(str(word)).sections[0]
     for header in (section.header, section.first_page_header):
         assert header.paragraphs[0].text == "예시(가상 자료) · 초안 · 잠정"
+
+
+def test_diff_of_two_rounds_scores_each_as_score_does(tmp_path: Path) -> None:
+    from _round_data import ROUND_YAML
+
+    a = make_round(tmp_path / "a")
+    b = make_round(tmp_path / "b", ROUND_YAML.replace("panel_rule: trimmed", "panel_rule: median"))
+    code, out = _run("diff", a, b)
+    assert code == 0, out
+    assert "바뀐 과제" in out
+    code, same = _run("diff", a, a)
+    assert code == 0 and "바뀐 과제가 없습니다" in same
+    scores = tmp_path / "s.xlsx"
+    assert _run("score", a, "--out", scores)[0] == 0
+    code, mixed = _run("diff", scores, a)  # a workbook against a round: the same numbers
+    assert code == 0 and "바뀐 과제가 없습니다" in mixed

@@ -64,16 +64,37 @@ def read_previous(path: Path) -> tuple[Mapping[str, Any], Mapping[str, Any]] | N
         return None
 
 
+def _scored(path: Path) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    """A scored workbook's rows and inputs; a round file is scored first, exactly as
+    ``evalkit score round.yaml`` does, into a temporary workbook that is read back."""
+    import tempfile
+
+    from ..workbooks import read_scored, read_scored_inputs, write_scoreboard
+    from ._audit import audit_of
+    from ._roundrun import is_round, score_run
+
+    if not is_round(path):
+        return read_scored(path), read_scored_inputs(path)
+    run = score_run(path, None, None, None, None, None, None, False)
+    sb, audit = audit_of(run, False)
+    with tempfile.TemporaryDirectory(prefix="evalkit-diff-") as tmp:
+        scored = write_scoreboard(sb, Path(tmp) / "scores.xlsx", audit=audit)
+        return read_scored(scored), read_scored_inputs(scored)
+
+
 @app.command()
 def diff(
-    old: Annotated[Path, typer.Argument(help="이전 채점 결과 scores.xlsx")],
-    new: Annotated[Path, typer.Argument(help="새 채점 결과 scores.xlsx")],
+    old: Annotated[
+        Path, typer.Argument(help="이전 채점 결과 scores.xlsx 또는 회차 파일 round.yaml")
+    ],
+    new: Annotated[Path, typer.Argument(help="새 채점 결과 scores.xlsx 또는 회차 파일 round.yaml")],
 ) -> None:
-    """두 채점 결과를 비교해 점수·등급·순위가 바뀐 과제를 모두 보여 줍니다."""
-    from ..workbooks import read_scored, read_scored_inputs
+    """두 채점 결과(또는 두 회차)를 비교해 점수·등급·순위가 바뀐 과제를 모두 보여 줍니다.
 
+    회차 파일은 score 명령과 똑같이 채점한 뒤 비교합니다.
+    """
     try:
-        a, b = read_scored(old), read_scored(new)
+        (a, a_inputs), (b, b_inputs) = _scored(old), _scored(new)
     except EvalkitError as exc:
         raise fail(exc, "diff") from None
-    print_changes(a, b, read_scored_inputs(old), read_scored_inputs(new))
+    print_changes(a, b, a_inputs, b_inputs)
