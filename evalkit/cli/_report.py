@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from .._errors import EvalkitError
+from ..report import DEFAULT_FORMATS
 from ._common import (
     EXAMPLE_DIR,
     EXAMPLE_RUBRIC,
@@ -76,7 +77,7 @@ def report(
     info = None
     if fmt_ is None:
         rf = run.round_file
-        given = ",".join(rf.round.report.formats) if rf is not None else "docx,pdf"
+        given = ",".join(rf.round.report.formats if rf is not None else DEFAULT_FORMATS)
         formats = parse_formats(given, where=f"{rf.path.name}: report.formats" if rf else None)
     if run.round_file is not None:
         from ..report import RoundInfo
@@ -90,11 +91,11 @@ def report(
 @app.command()
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("out"),
-    fmt_: FormatOpt = "docx,pdf",
+    fmt_: FormatOpt = None,
     jobs: JobsOpt = None,
 ) -> None:
     """Run the shipped 2024 example end to end: validate, score, both reports."""
-    formats = parse_formats(fmt_ or "docx,pdf")
+    formats = parse_formats(fmt_ or ",".join(DEFAULT_FORMATS))
     if not EXAMPLE_DIR.is_dir():
         err.print(f"example folder {EXAMPLE_DIR} not found (run from a source checkout)")
         raise typer.Exit(1)
